@@ -1,0 +1,48 @@
+# Fördertal – the two commands of the README: `make run` and `make test`.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+export DJANGO_SETTINGS_MODULE ?= config.settings.dev
+
+.PHONY: run test lint check-python install demo clean
+
+check-python:
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 12) else 1)' 2>/dev/null || { \
+	  echo "Fördertal braucht Python >= 3.12 (gefunden: $$($(PYTHON) --version 2>&1))."; \
+	  echo "Installieren Sie Python 3.12 (z. B. 'pyenv install 3.12') oder rufen Sie 'make PYTHON=python3.12 …' auf."; \
+	  exit 1; }
+
+$(STAMP): pyproject.toml | check-python
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	@$(BIN)/python -c 'import sys; sys.exit(0 if sys.version_info >= (3, 12) else 1)' || { \
+	  echo "$(VENV) wurde mit einem zu alten Python angelegt; bitte 'make clean' und erneut versuchen."; exit 1; }
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e ".[dev]"
+	@touch $(STAMP)
+
+install: check-python $(STAMP)
+
+run: install
+	$(BIN)/python manage.py migrate --no-input
+	$(BIN)/python manage.py seed_demo --if-empty
+	$(BIN)/python manage.py demo_logins
+	$(BIN)/python manage.py runserver 127.0.0.1:8000
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
+	$(BIN)/djhtml --check templates
+	DJANGO_SETTINGS_MODULE=config.settings.test $(BIN)/python manage.py makemigrations --check --dry-run
+
+test: lint
+	DJANGO_SETTINGS_MODULE=config.settings.test DATABASE_URL= $(BIN)/pytest
+	@if [ -n "$$DATABASE_URL" ]; then \
+	  echo "== pytest on PostgreSQL ($$DATABASE_URL)"; \
+	  DJANGO_SETTINGS_MODULE=config.settings.test $(BIN)/pytest; \
+	fi
+
+clean:
+	rm -rf $(VENV) db.sqlite3* media

@@ -1,0 +1,24 @@
+"""Mails to applicants about their organisation."""
+
+from django.conf import settings
+from django.core.mail import send_mail
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from applicants.models import Invitation
+
+
+def send_invitation_mail(invitation: Invitation) -> None:
+    """Tell the invited person how to join."""
+    context = {
+        "invitation": invitation,
+        "link": settings.SITE_URL + reverse("portal:invitation_accept", args=[invitation.token]),
+    }
+    send_mail(
+        subject=_("Einladung zu %(organisation)s in Fördertal")
+        % {"organisation": invitation.organisation.name},
+        message=render_to_string("applicants/mail/invitation.txt", context),
+        from_email=None,
+        recipient_list=[invitation.email],
+    )

@@ -1,0 +1,120 @@
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from core.money import MoneyField, non_negative
+
+
+class ApplicationStatus(models.TextChoices):
+    DRAFT = "draft", _("Entwurf")
+    SUBMITTED = "submitted", _("Eingereicht")
+
+
+# What the applicant reads in the portal: plain German, saying what happens next.
+PORTAL_STATUS_TEXT = {
+    ApplicationStatus.DRAFT: _("Entwurf – noch nicht eingereicht, Sie können weiter bearbeiten"),
+    ApplicationStatus.SUBMITTED: _("Eingereicht – die Stadt prüft Ihren Antrag"),
+}
+
+
+class ApplicationQuerySet(models.QuerySet):
+    def for_member(self, user):
+        """Applications of organisations the user belongs to."""
+        if not user.is_authenticated:
+            return self.none()
+        return self.filter(organisation__memberships__user=user)
+
+    def with_list_data(self):
+        return self.select_related("call__programme", "organisation")
+
+
+class Application(models.Model):
+    """Antrag: the request for funding with project plan and cost and financing plan."""
+
+    organisation = models.ForeignKey(
+        "applicants.Organisation",
+        verbose_name=_("Organisation"),
+        on_delete=models.PROTECT,
+        related_name="applications",
+    )
+    call = models.ForeignKey(
+        "grants.Call",
+        verbose_name=_("Förderaufruf"),
+        on_delete=models.PROTECT,
+        related_name="applications",
+    )
+    status = models.CharField(
+        _("Status"),
+        max_length=30,
+        choices=ApplicationStatus.choices,
+        default=ApplicationStatus.DRAFT,
+    )
+    reference = models.CharField(
+        _("Aktenzeichen"), max_length=20, unique=True, null=True, blank=True
+    )
+    title = models.CharField(_("Projekttitel"), max_length=200)
+    summary = models.TextField(_("Kurzbeschreibung"), blank=True)
+    goals = models.TextField(_("Ziele"), blank=True)
+    target_group = models.TextField(_("Zielgruppe"), blank=True)
+    districts = models.ManyToManyField(
+        "core.District", verbose_name=_("Stadtbezirke des Projekts"), blank=True, related_name="+"
+    )
+    project_start = models.DateField(_("Projektbeginn"), null=True, blank=True)
+    project_end = models.DateField(_("Projektende"), null=True, blank=True)
+    requested_amount = MoneyField(
+        _("beantragte Förderung"), null=True, blank=True, validators=non_negative()
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("angelegt von"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("angelegt am"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("zuletzt geändert"), auto_now=True)
+    submitted_at = models.DateTimeField(_("eingereicht am"), null=True, blank=True)
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("eingereicht von"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+
+    objects = ApplicationQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("Antrag")
+        verbose_name_plural = _("Anträge")
+        ordering = ["-created_at", "-pk"]
+        indexes = [models.Index(fields=["organisation", "-created_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.reference or _('Entwurf')}: {self.title}"
+
+    @property
+    def programme(self):
+        return self.call.programme
+
+    @property
+    def is_editable(self) -> bool:
+        return self.status == ApplicationStatus.DRAFT
+
+    @property
+    def portal_status_text(self) -> str:
+        return PORTAL_STATUS_TEXT.get(self.status, self.get_status_display())
+
+
+class ReferenceCounter(models.Model):
+    """The last reference number given out in a year (ZI-2026-0042)."""
+
+    year = models.PositiveSmallIntegerField(_("Jahr"), primary_key=True)
+    last_number = models.PositiveIntegerField(_("zuletzt vergebene Nummer"), default=0)
+
+    class Meta:
+        verbose_name = _("Aktenzeichen-Zähler")
+        verbose_name_plural = _("Aktenzeichen-Zähler")
+
+    def __str__(self) -> str:
+        return f"{self.year}: {self.last_number}"

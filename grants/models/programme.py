@@ -1,0 +1,171 @@
+from decimal import Decimal
+
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from core.money import MoneyField, non_negative
+
+
+class FinancingType(models.TextChoices):
+    """Finanzierungsart (see DOMAIN.md, final settlement)."""
+
+    SHARE = "anteil", _("Anteilfinanzierung")
+    GAP = "fehlbedarf", _("Fehlbedarfsfinanzierung")
+    FIXED = "festbetrag", _("Festbetragsfinanzierung")
+    FULL = "voll", _("Vollfinanzierung")
+
+
+class Theme(models.Model):
+    """A field of the department's integration work."""
+
+    code = models.SlugField(_("Kürzel"), max_length=40, unique=True)
+    name = models.CharField(_("Bezeichnung"), max_length=120)
+
+    class Meta:
+        verbose_name = _("Handlungsfeld")
+        verbose_name_plural = _("Handlungsfelder")
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Programme(models.Model):
+    """Förderprogramm: a funding line with its own rules."""
+
+    name = models.CharField(_("Name"), max_length=200, unique=True)
+    description = models.TextField(_("Beschreibung"))
+    themes = models.ManyToManyField(Theme, verbose_name=_("Handlungsfelder"), blank=True)
+    financing_type = models.CharField(
+        _("Finanzierungsart"), max_length=20, choices=FinancingType.choices
+    )
+    funding_rate = models.DecimalField(
+        _("Förderquote (%)"),
+        max_digits=5,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(Decimal("0.01")), MaxValueValidator(Decimal("100"))],
+        help_text=_("Nur bei Anteilfinanzierung: Anteil der förderfähigen Kosten in Prozent."),
+    )
+    max_amount = MoneyField(_("Höchstbetrag der Förderung"), validators=non_negative())
+    max_duration_months = models.PositiveSmallIntegerField(
+        _("längste Projektdauer (Monate)"), default=12
+    )
+    eligible_districts = models.ManyToManyField(
+        "core.District", verbose_name=_("förderfähige Stadtbezirke"), related_name="+"
+    )
+    is_active = models.BooleanField(_("aktiv"), default=True)
+
+    class Meta:
+        verbose_name = _("Förderprogramm")
+        verbose_name_plural = _("Förderprogramme")
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def clean(self):
+        if self.financing_type == FinancingType.SHARE and not self.funding_rate:
+            raise ValidationError(
+                {"funding_rate": _("Bei Anteilfinanzierung ist eine Förderquote nötig.")}
+            )
+
+
+class RequiredDocument(models.Model):
+    """A document every application to the programme must have attached."""
+
+    programme = models.ForeignKey(
+        Programme,
+        verbose_name=_("Förderprogramm"),
+        on_delete=models.CASCADE,
+        related_name="required_documents",
+    )
+    name = models.CharField(_("Bezeichnung"), max_length=200)
+    description = models.CharField(_("Erläuterung"), max_length=400, blank=True)
+
+    class Meta:
+        verbose_name = _("erforderliche Unterlage")
+        verbose_name_plural = _("erforderliche Unterlagen")
+        ordering = ["programme", "pk"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Criterion(models.Model):
+    """An evaluation criterion of the substantive review, with its weight."""
+
+    programme = models.ForeignKey(
+        Programme,
+        verbose_name=_("Förderprogramm"),
+        on_delete=models.CASCADE,
+        related_name="criteria",
+    )
+    name = models.CharField(_("Kriterium"), max_length=200)
+    description = models.TextField(_("Erläuterung"), blank=True)
+    weight = models.DecimalField(
+        _("Gewicht"),
+        max_digits=5,
+        decimal_places=2,
+        validators=[MinValueValidator(Decimal("0.01"))],
+        help_text=_("Relatives Gewicht in der Gesamtbewertung."),
+    )
+
+    class Meta:
+        verbose_name = _("Bewertungskriterium")
+        verbose_name_plural = _("Bewertungskriterien")
+        ordering = ["programme", "pk"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class CallQuerySet(models.QuerySet):
+    def open_on(self, day):
+        return self.filter(opens_on__lte=day, closes_on__gte=day, programme__is_active=True)
+
+    def open_now(self):
+        return self.open_on(timezone.localdate())
+
+
+class Call(models.Model):
+    """Förderaufruf: the window in which a programme accepts applications."""
+
+    programme = models.ForeignKey(
+        Programme, verbose_name=_("Förderprogramm"), on_delete=models.PROTECT, related_name="calls"
+    )
+    title = models.CharField(_("Titel"), max_length=200)
+    opens_on = models.DateField(_("Antragstellung ab"))
+    closes_on = models.DateField(_("Antragsschluss"))
+    project_start_earliest = models.DateField(_("Projektbeginn frühestens"))
+    project_end_latest = models.DateField(_("Projektende spätestens"))
+
+    objects = CallQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("Förderaufruf")
+        verbose_name_plural = _("Förderaufrufe")
+        ordering = ["-opens_on", "title"]
+
+    def __str__(self) -> str:
+        return f"{self.programme}: {self.title}"
+
+    def is_open_on(self, day) -> bool:
+        return self.programme.is_active and self.opens_on <= day <= self.closes_on
+
+    def clean(self):
+        errors = {}
+        if self.opens_on and self.closes_on and self.closes_on < self.opens_on:
+            errors["closes_on"] = _("Der Antragsschluss liegt vor dem Beginn.")
+        if (
+            self.project_start_earliest
+            and self.project_end_latest
+            and self.project_end_latest < self.project_start_earliest
+        ):
+            errors["project_end_latest"] = _("Das Projektende liegt vor dem Projektbeginn.")
+        if errors:
+            raise ValidationError(errors)

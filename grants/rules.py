@@ -1,0 +1,131 @@
+"""The rules an application must meet before it can be submitted (DOMAIN.md, rule 1)."""
+
+from collections import defaultdict
+from datetime import date
+
+from dateutil.relativedelta import relativedelta
+from django.utils.translation import gettext as _
+
+from core.formatting import format_euro
+from core.money import ZERO, round_money, sum_money
+from grants.models import Application, FinancingType
+
+# Keys of the error dict: form fields, or a section of the application page.
+PLAN = "plan"
+ATTACHMENTS = "attachments"
+CALL = "call"
+
+
+def submission_errors(application: Application, *, today: date) -> dict[str, list[str]]:
+    """Every rule the application breaks, keyed by the field or section it belongs to."""
+    errors: dict[str, list[str]] = defaultdict(list)
+    _check_texts(application, errors)
+    _check_call(application, today, errors)
+    _check_period(application, errors)
+    _check_districts(application, errors)
+    _check_plan(application, errors)
+    _check_documents(application, errors)
+    return dict(errors)
+
+
+def _check_texts(application, errors):
+    for field in ("title", "summary", "goals", "target_group"):
+        if not getattr(application, field).strip():
+            errors[field].append(_("Bitte füllen Sie dieses Feld aus."))
+
+
+def _check_call(application, today, errors):
+    call = application.call
+    if not call.is_open_on(today):
+        errors[CALL].append(
+            _("Der Förderaufruf ist nicht geöffnet (Antragstellung vom %(start)s bis %(end)s).")
+            % {"start": call.opens_on.strftime("%d.%m.%Y"), "end": call.closes_on.strftime("%d.%m.%Y")}
+        )
+
+
+def _check_period(application, errors):
+    call, start, end = application.call, application.project_start, application.project_end
+    if start is None:
+        errors["project_start"].append(_("Bitte geben Sie den Projektbeginn an."))
+    if end is None:
+        errors["project_end"].append(_("Bitte geben Sie das Projektende an."))
+    if start is None or end is None:
+        return
+    if end < start:
+        errors["project_end"].append(_("Das Projektende liegt vor dem Projektbeginn."))
+        return
+    if start < call.project_start_earliest:
+        errors["project_start"].append(
+            _("Das Projekt darf frühestens am %(day)s beginnen.")
+            % {"day": call.project_start_earliest.strftime("%d.%m.%Y")}
+        )
+    if end > call.project_end_latest:
+        errors["project_end"].append(
+            _("Das Projekt muss spätestens am %(day)s enden.")
+            % {"day": call.project_end_latest.strftime("%d.%m.%Y")}
+        )
+    months = call.programme.max_duration_months
+    if end >= start + relativedelta(months=months):
+        errors["project_end"].append(
+            _("Das Projekt darf höchstens %(months)s Monate dauern.") % {"months": months}
+        )
+
+
+def _check_districts(application, errors):
+    chosen = list(application.districts.all())
+    if not chosen:
+        errors["districts"].append(_("Bitte wählen Sie mindestens einen Stadtbezirk."))
+        return
+    eligible = set(application.call.programme.eligible_districts.values_list("pk", flat=True))
+    outside = [d.name for d in chosen if d.pk not in eligible]
+    if outside:
+        errors["districts"].append(
+            _("Das Programm fördert nicht in: %(names)s.") % {"names": ", ".join(outside)}
+        )
+
+
+def _check_plan(application, errors):
+    programme = application.call.programme
+    costs = sum_money(line.amount for line in application.cost_lines.all())
+    funds = sum_money(line.amount for line in application.financing_lines.all())
+    requested = application.requested_amount
+    if costs <= ZERO:
+        errors[PLAN].append(_("Bitte tragen Sie die Kosten des Projekts in den Kostenplan ein."))
+    if requested is None or requested <= ZERO:
+        errors["requested_amount"].append(_("Bitte geben Sie die beantragte Förderung an."))
+        return
+    if requested > programme.max_amount:
+        errors["requested_amount"].append(
+            _("Das Programm fördert höchstens %(max)s.") % {"max": format_euro(programme.max_amount)}
+        )
+    if programme.financing_type == FinancingType.SHARE and costs > ZERO:
+        share = round_money(costs * programme.funding_rate / 100)
+        if requested > share:
+            errors["requested_amount"].append(
+                _("Bei %(rate)s %% Anteilfinanzierung sind höchstens %(max)s möglich.")
+                % {"rate": f"{programme.funding_rate:g}", "max": format_euro(share)}
+            )
+    difference = costs - funds - requested
+    if difference != ZERO:
+        errors[PLAN].append(
+            _(
+                "Der Finanzierungsplan ist nicht ausgeglichen: Gesamtkosten %(costs)s, "
+                "Eigenmittel, Drittmittel und beantragte Förderung zusammen %(total)s "
+                "(Differenz %(diff)s)."
+            )
+            % {
+                "costs": format_euro(costs),
+                "total": format_euro(funds + requested),
+                "diff": format_euro(difference),
+            }
+        )
+
+
+def _check_documents(application, errors):
+    required = list(application.call.programme.required_documents.all())
+    attached = {a.required_document_id for a in application.attachments.all()}
+    for document in required:
+        if document.pk not in attached:
+            errors[ATTACHMENTS].append(
+                _("Es fehlt die Unterlage „%(name)s“.") % {"name": document.name}
+            )

@@ -1,0 +1,1 @@
+"""Writes of the grants app: one module per entity."""
