@@ -138,3 +138,10 @@ def invitation_accept(*, invitation: Invitation, user) -> Membership:
         after={"email": user.email},
     )
     return membership
+
+
+@transaction.atomic
+def invitation_register(*, invitation: Invitation, person: PersonData) -> Membership:
+    """A person without an account registers through an invitation and joins."""
+    user = person_create(person=person)
+    return invitation_accept(invitation=invitation, user=user)

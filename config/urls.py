@@ -1,6 +1,40 @@
 from django.contrib import admin
+from django.contrib.auth import views as auth_views
 from django.urls import include, path
+from django.utils.translation import gettext_lazy as _
+
+from applicants.urls import urlpatterns as applicants_portal
+from core.views import LandingView
+from grants.urls import urlpatterns as grants_portal
+
+admin.site.site_header = _("Fördertal – Verwaltung")
+admin.site.site_title = _("Fördertal")
+admin.site.index_title = _("Stammdaten und Programme")
+
+account_urls = [
+    path("anmelden/", auth_views.LoginView.as_view(), name="login"),
+    path("abmelden/", auth_views.LogoutView.as_view(), name="logout"),
+    path("passwort/", auth_views.PasswordResetView.as_view(), name="password_reset"),
+    path(
+        "passwort/gesendet/",
+        auth_views.PasswordResetDoneView.as_view(),
+        name="password_reset_done",
+    ),
+    path(
+        "passwort/neu/<uidb64>/<token>/",
+        auth_views.PasswordResetConfirmView.as_view(),
+        name="password_reset_confirm",
+    ),
+    path(
+        "passwort/fertig/",
+        auth_views.PasswordResetCompleteView.as_view(),
+        name="password_reset_complete",
+    ),
+]
 
 urlpatterns = [
+    path("", LandingView.as_view(), name="landing"),
+    path("konto/", include(account_urls)),
+    path("portal/", include((applicants_portal + grants_portal, "portal"))),
     path("admin/", admin.site.urls),
 ]

@@ -11,3 +11,10 @@ def format_euro(value) -> str:
         return "–"
     amount = number_format(Decimal(value), decimal_pos=2, use_l10n=True, force_grouping=True)
     return f"{amount}\N{NO-BREAK SPACE}€"
+
+
+def format_percent(value) -> str:
+    """Decimal('80.00') -> '80', Decimal('12.50') -> '12,5' in German."""
+    value = Decimal(value)
+    places = max(0, -value.normalize().as_tuple().exponent)
+    return number_format(value, decimal_pos=places, use_l10n=True)

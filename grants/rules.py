@@ -6,7 +6,7 @@ from datetime import date
 from dateutil.relativedelta import relativedelta
 from django.utils.translation import gettext as _
 
-from core.formatting import format_euro
+from core.formatting import format_euro, format_percent
 from core.money import ZERO, round_money, sum_money
 from grants.models import Application, FinancingType
 
@@ -103,7 +103,7 @@ def _check_plan(application, errors):
         if requested > share:
             errors["requested_amount"].append(
                 _("Bei %(rate)s %% Anteilfinanzierung sind höchstens %(max)s möglich.")
-                % {"rate": f"{programme.funding_rate:g}", "max": format_euro(share)}
+                % {"rate": format_percent(programme.funding_rate), "max": format_euro(share)}
             )
     difference = costs - funds - requested
     if difference != ZERO:

@@ -1,0 +1,22 @@
+"""Reads of the applicants app."""
+
+from applicants.models import Invitation, Membership, Organisation
+
+
+def memberships_of(user) -> list[Membership]:
+    """The user's memberships with their organisations, in one query."""
+    if not user.is_authenticated:
+        return []
+    return list(Membership.objects.filter(user=user).select_related("organisation"))
+
+
+def organisation_members(organisation: Organisation):
+    return Membership.objects.filter(organisation=organisation).select_related("user")
+
+
+def organisation_open_invitations(organisation: Organisation):
+    return Invitation.objects.filter(organisation=organisation, accepted_at__isnull=True)
+
+
+def organisation_with_details(pk: int) -> Organisation:
+    return Organisation.objects.select_related("district", "bank_account").get(pk=pk)

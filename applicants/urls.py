@@ -1,0 +1,21 @@
+"""Portal URLs of the applicants app (namespace "portal", mounted under /portal/)."""
+
+from django.urls import path
+
+from applicants.views.invitation import InvitationAcceptView
+from applicants.views.organisation import (
+    InviteView,
+    OrganisationEditView,
+    OrganisationView,
+    SwitchOrganisationView,
+)
+from applicants.views.registration import RegisterView
+
+urlpatterns = [
+    path("registrieren/", RegisterView.as_view(), name="register"),
+    path("organisation/", OrganisationView.as_view(), name="organisation"),
+    path("organisation/bearbeiten/", OrganisationEditView.as_view(), name="organisation_edit"),
+    path("organisation/einladen/", InviteView.as_view(), name="invite"),
+    path("organisation/wechseln/", SwitchOrganisationView.as_view(), name="switch_organisation"),
+    path("einladung/<str:token>/", InvitationAcceptView.as_view(), name="invitation_accept"),
+]

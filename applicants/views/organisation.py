@@ -1,0 +1,104 @@
+from django.contrib import messages
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views import View
+from django.views.generic import TemplateView
+
+from applicants.forms import BankAccountForm, InviteForm, OrganisationForm
+from applicants.models import BankAccount, Organisation
+from applicants.permissions import can_manage_organisation
+from applicants.portal import PortalMixin, activate_organisation
+from applicants.selectors import (
+    organisation_members,
+    organisation_open_invitations,
+    organisation_with_details,
+)
+from applicants.services import invitation_create, organisation_update
+from core.errors import NotAllowed
+
+
+class OrganisationView(PortalMixin, TemplateView):
+    """My organisation: data, bank account, members."""
+
+    template_name = "applicants/organisation.html"
+
+    def get_context_data(self, **kwargs):
+        organisation = organisation_with_details(self.organisation.pk)
+        can_manage = can_manage_organisation(self.request.user, organisation)
+        return super().get_context_data(
+            organisation=organisation,
+            bank_account=getattr(organisation, "bank_account", None),
+            members=organisation_members(organisation),
+            invitations=organisation_open_invitations(organisation) if can_manage else [],
+            can_manage=can_manage,
+            invite_form=kwargs.get("invite_form") or InviteForm(),
+            **kwargs,
+        )
+
+
+class OrganisationEditView(PortalMixin, View):
+    template_name = "applicants/organisation_edit.html"
+
+    def forms(self, data=None):
+        organisation = self.organisation
+        if not can_manage_organisation(self.request.user, organisation):
+            raise NotAllowed(_("Nur die Verwaltung der Organisation darf ihre Daten ändern."))
+        bank = BankAccount.objects.filter(organisation=organisation).first()
+        return {
+            "organisation_form": OrganisationForm(data, instance=organisation, prefix="org"),
+            "bank_form": BankAccountForm(data, instance=bank, prefix="bank"),
+        }
+
+    def get(self, request):
+        return render(request, self.template_name, self.forms())
+
+    def post(self, request):
+        forms = self.forms(request.POST)
+        if not all([form.is_valid() for form in forms.values()]):
+            return render(request, self.template_name, forms, status=400)
+        bank = forms["bank_form"].cleaned_data
+        organisation_update(
+            organisation=self.organisation,
+            user=request.user,
+            data=forms["organisation_form"].cleaned_data,
+            bank_data={"holder": bank["holder"], "iban": bank["iban"]},
+        )
+        messages.success(request, _("Die Angaben der Organisation sind gespeichert."))
+        return redirect("portal:organisation")
+
+
+class InviteView(PortalMixin, View):
+    """Invite a further person (POST only)."""
+
+    def post(self, request):
+        form = InviteForm(request.POST)
+        if not form.is_valid():
+            view = OrganisationView.as_view(extra_context={"invite_form": form})
+            return view(request)
+        try:
+            invitation_create(
+                organisation=self.organisation, user=request.user, email=form.cleaned_data["email"]
+            )
+        except NotAllowed as refusal:
+            messages.error(request, str(refusal))
+        else:
+            messages.success(
+                request,
+                _("Die Einladung an %(email)s ist verschickt.") % {"email": form.cleaned_data["email"]},
+            )
+        return redirect("portal:organisation")
+
+
+class SwitchOrganisationView(PortalMixin, View):
+    """Act for another of the user's organisations."""
+
+    def post(self, request):
+        try:
+            pk = int(request.POST.get("organisation", ""))
+        except ValueError:
+            raise Http404 from None
+        organisation = get_object_or_404(Organisation.objects.for_member(request.user), pk=pk)
+        activate_organisation(request, organisation)
+        messages.info(request, _("Sie handeln jetzt für „%(name)s“.") % {"name": organisation.name})
+        return redirect("portal:home")

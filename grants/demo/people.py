@@ -1,0 +1,64 @@
+"""The demo logins: one person per role; every demo password is "demo"."""
+
+from dataclasses import dataclass
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+
+from core.roles import (
+    ADMINISTRATION,
+    APPLICANT,
+    APPROVER,
+    CASEWORKER,
+    FINANCE,
+    REVIEWER,
+    STAFF_ROLES,
+)
+
+DEMO_PASSWORD = "demo"  # noqa: S105 -- demo data only, printed by `manage.py demo_logins`
+DEMO_DOMAIN = "demo.foerdertal.de"
+
+
+@dataclass(frozen=True)
+class DemoUser:
+    email: str
+    first_name: str
+    last_name: str
+    role: str
+    is_superuser: bool = False
+
+    @property
+    def is_staff(self) -> bool:
+        return self.role in STAFF_ROLES
+
+
+# antrag@… is administrator of the first demo organisation and member of the second one.
+APPLICANT_EMAIL = f"antrag@{DEMO_DOMAIN}"
+DEMO_USERS = (
+    DemoUser(APPLICANT_EMAIL, "Elif", "Schmidt", APPLICANT),
+    DemoUser(f"sachbearbeitung@{DEMO_DOMAIN}", "Julia", "Wagner", CASEWORKER),
+    DemoUser(f"gutachten@{DEMO_DOMAIN}", "Michael", "Schulz", REVIEWER),
+    DemoUser(f"bewilligung@{DEMO_DOMAIN}", "Andrea", "Fischer", APPROVER),
+    DemoUser(f"finanzen@{DEMO_DOMAIN}", "Markus", "Weber", FINANCE),
+    DemoUser(f"admin@{DEMO_DOMAIN}", "Karin", "Becker", ADMINISTRATION, is_superuser=True),
+)
+
+
+def contact_email(slug: str) -> str:
+    """The login of an organisation's contact person."""
+    return f"kontakt@{slug}.{DEMO_DOMAIN}"
+
+
+def user_ensure(person: DemoUser, *, groups: dict[str, Group]) -> tuple[object, bool]:
+    """Create the demo user if missing (password "demo"); keep names, flags and role current."""
+    model = get_user_model()
+    user = model.objects.filter(email=person.email).first()
+    created = user is None
+    if created:
+        user = model.objects.create_user(email=person.email, password=DEMO_PASSWORD)
+    user.first_name, user.last_name = person.first_name, person.last_name
+    user.is_staff = person.is_staff or person.is_superuser
+    user.is_superuser = person.is_superuser
+    user.save(update_fields=["first_name", "last_name", "is_staff", "is_superuser"])
+    user.groups.add(groups[person.role])
+    return user, created

@@ -1,0 +1,44 @@
+"""Reads of the grants app."""
+
+from django.db.models import Prefetch
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
+
+from grants.models import Application, Attachment, Call
+
+
+def applications_of_organisation(organisation):
+    """The organisation's applications for the portal list (a fixed number of queries)."""
+    return Application.objects.filter(organisation=organisation).with_list_data()
+
+
+def application_for_member(user, pk: int) -> Application:
+    """An application of one of the user's organisations, or 404."""
+    queryset = (
+        Application.objects.for_member(user)
+        .select_related("call__programme", "organisation", "submitted_by")
+        .prefetch_related(
+            "districts",
+            "cost_lines",
+            "financing_lines",
+            "call__programme__required_documents",
+            "call__programme__eligible_districts",
+            Prefetch(
+                "attachments", queryset=Attachment.objects.select_related("required_document")
+            ),
+        )
+    )
+    return get_object_or_404(queryset, pk=pk)
+
+
+def attachment_for_member(user, pk: int) -> Attachment:
+    """An attachment of one of the user's organisations' applications, or 404."""
+    queryset = Attachment.objects.select_related("application").filter(
+        application__organisation__memberships__user=user
+    )
+    return get_object_or_404(queryset, pk=pk)
+
+
+def calls_open(today=None):
+    """Calls that accept applications today."""
+    return Call.objects.open_on(today or timezone.localdate()).select_related("programme")

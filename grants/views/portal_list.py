@@ -1,0 +1,46 @@
+from django.contrib import messages
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views import View
+from django.views.generic import TemplateView
+
+from applicants.portal import PortalMixin
+from grants.forms import NewApplicationForm
+from grants.selectors import applications_of_organisation, calls_open
+from grants.services.application import application_create
+
+
+class ApplicationListView(PortalMixin, TemplateView):
+    """My applications: the organisation's applications and the open calls."""
+
+    template_name = "grants/portal/application_list.html"
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            applications=applications_of_organisation(self.organisation),
+            calls=calls_open(),
+            **kwargs,
+        )
+
+
+class ApplicationCreateView(PortalMixin, View):
+    """Start a new draft for an open call."""
+
+    template_name = "grants/portal/application_new.html"
+
+    def get(self, request):
+        form = NewApplicationForm(initial={"call": request.GET.get("call")}, calls=calls_open())
+        return render(request, self.template_name, {"form": form})
+
+    def post(self, request):
+        form = NewApplicationForm(request.POST, calls=calls_open())
+        if not form.is_valid():
+            return render(request, self.template_name, {"form": form}, status=400)
+        application = application_create(
+            organisation=self.organisation,
+            call=form.cleaned_data["call"],
+            user=request.user,
+            title=form.cleaned_data["title"],
+        )
+        messages.success(request, _("Der Entwurf ist angelegt. Sie können jederzeit speichern."))
+        return redirect("portal:application_edit", pk=application.pk)
