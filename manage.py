@@ -4,8 +4,8 @@
 import os
 import sys
 
-if sys.version_info < (3, 12):
-    sys.exit("Fördertal braucht Python >= 3.12 (gefunden: %s)." % sys.version.split()[0])
+if sys.version_info < (3, 12):  # noqa: UP036 - the guard is for people who run an old Python
+    sys.exit(f"Fördertal braucht Python >= 3.12 (gefunden: {sys.version.split()[0]}).")
 
 
 def main() -> None:

@@ -9,12 +9,19 @@ from applicants.models import BankAccount, Organisation
 from core.forms import DateInput
 
 
+def email_taken(email: str) -> bool:
+    """Whether an account uses the address, whatever the case of its letters."""
+    return get_user_model().objects.filter(email__iexact=email).exists()
+
+
 class PersonForm(forms.Form):
     """The person who registers or joins."""
 
     first_name = forms.CharField(label=_("Vorname"), max_length=150)
     last_name = forms.CharField(label=_("Nachname"), max_length=150)
-    email = forms.EmailField(label=_("E-Mail-Adresse"), help_text=_("Damit melden Sie sich an."))
+    email = forms.EmailField(
+        label=_("E-Mail-Adresse"), max_length=254, help_text=_("Damit melden Sie sich an.")
+    )
     phone = forms.CharField(label=_("Telefon"), max_length=40, required=False)
     password1 = forms.CharField(
         label=_("Passwort"),
@@ -34,7 +41,7 @@ class PersonForm(forms.Form):
 
     def clean_email(self):
         email = self.cleaned_data["email"].lower()
-        if get_user_model().objects.filter(email=email).exists():
+        if email_taken(email):
             raise forms.ValidationError(
                 _("Mit dieser E-Mail-Adresse gibt es schon ein Konto. Bitte melden Sie sich an.")
             )
@@ -42,7 +49,7 @@ class PersonForm(forms.Form):
 
     def clean(self):
         cleaned = super().clean()
-        if self.fixed_email and get_user_model().objects.filter(email=self.fixed_email).exists():
+        if self.fixed_email and email_taken(self.fixed_email):
             raise forms.ValidationError(
                 _("Mit dieser E-Mail-Adresse gibt es schon ein Konto. Bitte melden Sie sich an.")
             )

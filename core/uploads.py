@@ -54,5 +54,7 @@ def check_upload(uploaded_file) -> CheckedUpload:
             code="type",
         )
     return CheckedUpload(
-        extension=kind.extension, content_type=ALLOWED_TYPES[kind.extension], size=uploaded_file.size
+        extension=kind.extension,
+        content_type=ALLOWED_TYPES[kind.extension],
+        size=uploaded_file.size,
     )

@@ -39,7 +39,10 @@ def _check_call(application, today, errors):
     if not call.is_open_on(today):
         errors[CALL].append(
             _("Der Förderaufruf ist nicht geöffnet (Antragstellung vom %(start)s bis %(end)s).")
-            % {"start": call.opens_on.strftime("%d.%m.%Y"), "end": call.closes_on.strftime("%d.%m.%Y")}
+            % {
+                "start": call.opens_on.strftime("%d.%m.%Y"),
+                "end": call.closes_on.strftime("%d.%m.%Y"),
+            }
         )
 
 
@@ -96,7 +99,8 @@ def _check_plan(application, errors):
         return
     if requested > programme.max_amount:
         errors["requested_amount"].append(
-            _("Das Programm fördert höchstens %(max)s.") % {"max": format_euro(programme.max_amount)}
+            _("Das Programm fördert höchstens %(max)s.")
+            % {"max": format_euro(programme.max_amount)}
         )
     if programme.financing_type == FinancingType.SHARE and costs > ZERO:
         share = round_money(costs * programme.funding_rate / 100)

@@ -14,14 +14,8 @@ urlpatterns = [
     path("", ApplicationListView.as_view(), name="home"),
     path("antraege/neu/", ApplicationCreateView.as_view(), name="application_create"),
     path("antraege/<int:pk>/", ApplicationDetailView.as_view(), name="application_detail"),
-    path(
-        "antraege/<int:pk>/bearbeiten/", ApplicationEditView.as_view(), name="application_edit"
-    ),
-    path(
-        "antraege/<int:pk>/unterlagen/", AttachmentUploadView.as_view(), name="attachment_upload"
-    ),
+    path("antraege/<int:pk>/bearbeiten/", ApplicationEditView.as_view(), name="application_edit"),
+    path("antraege/<int:pk>/unterlagen/", AttachmentUploadView.as_view(), name="attachment_upload"),
     path("unterlagen/<int:pk>/", AttachmentDownloadView.as_view(), name="attachment_download"),
-    path(
-        "unterlagen/<int:pk>/loeschen/", AttachmentDeleteView.as_view(), name="attachment_delete"
-    ),
+    path("unterlagen/<int:pk>/loeschen/", AttachmentDeleteView.as_view(), name="attachment_delete"),
 ]

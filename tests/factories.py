@@ -45,6 +45,7 @@ class UserFactory(factory.django.DjangoModelFactory):
 class OrganisationFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Organisation
+        skip_postgeneration_save = True
 
     name = factory.Sequence(lambda n: f"Kulturverein Brücke {n} e. V.")
     legal_form = "ev"
@@ -154,5 +155,8 @@ class ApplicationFactory(factory.django.DjangoModelFactory):
             )
             FinancingLine.objects.create(application=obj, kind="eigenmittel", amount="1000.00")
             FinancingLine.objects.create(
-                application=obj, kind="stiftung", source_name="Freudenberg Stiftung", amount="1000.00"
+                application=obj,
+                kind="stiftung",
+                source_name="Freudenberg Stiftung",
+                amount="1000.00",
             )

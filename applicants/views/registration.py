@@ -33,9 +33,12 @@ class RegisterView(View):
             "consent_form": PrivacyConsentForm(data, prefix="consent"),
         }
 
-    def get(self, request):
+    def dispatch(self, request, *args, **kwargs):
         if request.user.is_authenticated:
             return redirect("portal:home")
+        return super().dispatch(request, *args, **kwargs)
+
+    def get(self, request):
         return render(request, self.template_name, self.forms())
 
     def post(self, request):

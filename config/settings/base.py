@@ -127,19 +127,24 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 
-# Mail: the console by default; SMTP when EMAIL_BACKEND names it (settings from the environment).
-EMAIL_BACKEND_PATH = os.environ.get(
-    "EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend"
-)
-MAILERS = {"default": {"BACKEND": EMAIL_BACKEND_PATH}}
-if EMAIL_BACKEND_PATH.endswith("smtp.EmailBackend"):
-    MAILERS["default"]["OPTIONS"] = {
-        "host": os.environ.get("EMAIL_HOST", "localhost"),
-        "port": int(os.environ.get("EMAIL_PORT", "25")),
-        "username": os.environ.get("EMAIL_HOST_USER", ""),
-        "password": os.environ.get("EMAIL_HOST_PASSWORD", ""),
-        "use_tls": env_bool("EMAIL_USE_TLS"),
-    }
+
+def mailers(default_backend: str) -> dict:
+    """MAILERS from the environment: EMAIL_BACKEND, and for SMTP EMAIL_HOST, EMAIL_PORT, …"""
+    backend = os.environ.get("EMAIL_BACKEND", default_backend)
+    mailer = {"BACKEND": backend}
+    if backend.endswith("smtp.EmailBackend"):
+        mailer["OPTIONS"] = {
+            "host": os.environ.get("EMAIL_HOST", "localhost"),
+            "port": int(os.environ.get("EMAIL_PORT", "25")),
+            "username": os.environ.get("EMAIL_HOST_USER", ""),
+            "password": os.environ.get("EMAIL_HOST_PASSWORD", ""),
+            "use_tls": env_bool("EMAIL_USE_TLS"),
+        }
+    return {"default": mailer}
+
+
+# Mail goes to the console unless the environment names another backend (production: SMTP).
+MAILERS = mailers("django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "foerdertal@localhost")
 
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}

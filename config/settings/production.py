@@ -8,6 +8,7 @@ DEBUG = env_bool("DEBUG", default=False)
 if len(SECRET_KEY) < 50:
     raise ImproperlyConfigured("SECRET_KEY muss gesetzt sein (mindestens 50 Zeichen).")
 
+MAILERS = mailers("django.core.mail.backends.smtp.EmailBackend")
 STORAGES = {
     **STORAGES,
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},

@@ -4,8 +4,7 @@ Organisations are given by their index in ORGANISATIONS, districts by their numb
 submitted application balances: costs = own funds + third-party funds + requested grant.
 """
 
-from dataclasses import dataclass
-
+from grants.demo.applications import ApplicationSpec
 from grants.demo.programmes import EDUCATION, NEIGHBOURHOOD, SMALL
 from grants.models import CostCategory as C
 from grants.models import FinancingKind as F
@@ -13,34 +12,21 @@ from grants.models import FinancingKind as F
 FREUDENBERG = "Freudenberg Stiftung"
 
 
-@dataclass(frozen=True)
-class ApplicationSpec:
-    organisation: int
-    programme: str
-    title: str
-    summary: str = ""
-    goals: str = ""
-    target_group: str = ""
-    districts: tuple[int, ...] = ()
-    start_in_months: int = 1  # the project starts on the 1st of the month after that many months
-    months: int | None = None  # duration; None: no dates yet
-    costs: tuple[tuple[str, str, str], ...] = ()  # category, description, amount
-    financing: tuple[tuple[str, str, str, str], ...] = ()  # kind, source, description, amount
-    requested: str | None = None
-    attachments: int | None = None  # how many required documents are attached; None: all
-    submit: bool = False
-    by_applicant: bool = False  # written by antrag@… rather than the organisation's contact
-
-
 APPLICATIONS = (
     ApplicationSpec(
-        0, SMALL, "Sprachcafé am Ölberg",
+        0,
+        SMALL,
+        "Sprachcafé am Ölberg",
         "Wöchentliches Sprachcafé, in dem Neuzugewanderte mit ehrenamtlichen Sprachpatinnen "
         "und Sprachpaten Deutsch im Alltag üben.",
         "30 Teilnehmende üben regelmäßig Deutsch, knüpfen Kontakte in der Nachbarschaft und "
         "lernen Beratungsangebote im Stadtteil kennen.",
         "Erwachsene Neuzugewanderte in Elberfeld, besonders Frauen mit kleinen Kindern.",
-        districts=(0,), months=5, requested="2000.00", submit=True, by_applicant=True,
+        districts=(0,),
+        months=5,
+        requested="2000.00",
+        submit=True,
+        by_applicant=True,
         costs=(
             (C.FEES, "Honorar Sprachbegleitung, 20 Termine zu je 60 €", "1200.00"),
             (C.MATERIAL, "Lernmaterial, Getränke und Imbiss", "350.00"),
@@ -50,13 +36,19 @@ APPLICATIONS = (
         financing=((F.OWN, "", "Mitgliedsbeiträge", "300.00"),),
     ),
     ApplicationSpec(
-        3, SMALL, "Fest der Kulturen Vohwinkel",
+        3,
+        SMALL,
+        "Fest der Kulturen Vohwinkel",
         "Ein Nachmittag mit Musik, Essen und Mitmachangeboten auf dem Lienhardplatz, gestaltet "
         "von afrikanischen und deutschen Vereinen gemeinsam.",
         "Begegnung zwischen Alteingesessenen und Zugewanderten, mindestens 300 Gäste, neue "
         "Kontakte zwischen den Vereinen im Stadtteil.",
         "Familien und Nachbarschaft in Vohwinkel.",
-        districts=(3,), start_in_months=2, months=4, requested="2500.00", submit=True,
+        districts=(3,),
+        start_in_months=2,
+        months=4,
+        requested="2500.00",
+        submit=True,
         costs=(
             (C.FEES, "Musik und Moderation", "1500.00"),
             (C.MATERIAL, "Bühne, Zelte und Technik", "700.00"),
@@ -66,34 +58,49 @@ APPLICATIONS = (
         financing=((F.OWN, "", "Eigenanteil des Vereins", "200.00"),),
     ),
     ApplicationSpec(
-        4, SMALL, "Handwerkscafé: Generationen und Kulturen",
+        4,
+        SMALL,
+        "Handwerkscafé: Generationen und Kulturen",
         "Ältere Handwerkerinnen und Handwerker reparieren gemeinsam mit jungen Zugewanderten "
         "Fahrräder und Haushaltsgeräte.",
     ),
     ApplicationSpec(
-        2, SMALL, "Mehrsprachiges Elterncafé Uellendahl",
+        2,
+        SMALL,
+        "Mehrsprachiges Elterncafé Uellendahl",
         "Monatliches Elterncafé in der Grundschule, in dem Eltern sich in ihren Sprachen über "
         "Schule, Kita und Freizeitangebote austauschen.",
         "Eltern kennen das Schulsystem besser und sprechen Lehrkräfte häufiger an; 15 Familien "
         "nehmen regelmäßig teil.",
         "Eltern mit Migrationsgeschichte von Kindern im Grundschulalter.",
-        districts=(2,), months=6, requested="1400.00", submit=True,
+        districts=(2,),
+        months=6,
+        requested="1400.00",
+        submit=True,
         costs=(
             (C.FEES, "Sprachmittlung Türkisch, Arabisch und Russisch", "900.00"),
             (C.MATERIAL, "Kinderbetreuung: Spielmaterial und Verpflegung", "380.00"),
             (C.ROOMS, "Nutzungsentgelt Schulaula", "200.00"),
         ),
-        financing=((F.INCOME, "", "Spenden aus dem Elternkreis", "80.00"),),
+        financing=(
+            (F.OWN, "", "Eigenanteil der Initiative", "30.00"),
+            (F.INCOME, "", "Spenden aus dem Elternkreis", "50.00"),
+        ),
     ),
     ApplicationSpec(
-        6, NEIGHBOURHOOD, "Interkultureller Nachbarschaftsgarten Wichlinghausen",
+        6,
+        NEIGHBOURHOOD,
+        "Interkultureller Nachbarschaftsgarten Wichlinghausen",
         "Auf einer Brachfläche legen Anwohnerinnen und Anwohner einen Gemeinschaftsgarten mit "
         "Hochbeeten, Kräuterschnecke und Treffpunkt an.",
         "40 Haushalte gärtnern gemeinsam, monatliche Gartenfeste; ein Gartenrat aus der "
         "Nachbarschaft übernimmt nach einem Jahr die Verantwortung.",
         "Nachbarschaft rund um den Wichlinghauser Markt, besonders geflüchtete Familien und "
         "ältere Menschen.",
-        districts=(6,), months=12, requested="9600.00", submit=True,
+        districts=(6,),
+        months=12,
+        requested="9600.00",
+        submit=True,
         costs=(
             (C.STAFF, "Projektkoordination (Minijob, 12 Monate)", "6000.00"),
             (C.MATERIAL, "Hochbeete, Erde, Saatgut und Werkzeug", "3500.00"),
@@ -107,13 +114,19 @@ APPLICATIONS = (
         ),
     ),
     ApplicationSpec(
-        1, NEIGHBOURHOOD, "Arrenberger Tafelrunde – Nachbarn kochen gemeinsam",
+        1,
+        NEIGHBOURHOOD,
+        "Arrenberger Tafelrunde – Nachbarn kochen gemeinsam",
         "Einmal im Monat kochen Nachbarinnen und Nachbarn aus verschiedenen Herkunftsländern "
         "gemeinsam und essen an einer langen Tafel auf dem Arrenberg.",
         "Zehn Kochabende mit je 40 Gästen, ein mehrsprachiges Rezeptheft und feste Kochteams "
         "aus der Nachbarschaft.",
         "Bewohnerinnen und Bewohner von Arrenberg und Elberfeld-Mitte jeden Alters.",
-        districts=(1, 0), start_in_months=2, months=10, requested="7000.00", submit=True,
+        districts=(1, 0),
+        start_in_months=2,
+        months=10,
+        requested="7000.00",
+        submit=True,
         by_applicant=True,
         costs=(
             (C.FEES, "Honorare Kochleitung, 10 Abende", "4200.00"),
@@ -127,13 +140,18 @@ APPLICATIONS = (
         ),
     ),
     ApplicationSpec(
-        7, NEIGHBOURHOOD, "Stadtteilspaziergänge und Nähwerkstatt für Frauen",
+        7,
+        NEIGHBOURHOOD,
+        "Stadtteilspaziergänge und Nähwerkstatt für Frauen",
         "Frauen aus Heckinghausen erkunden ihren Stadtteil und seine Angebote; in einer offenen "
         "Nähwerkstatt entstehen Kontakte und gemeinsame Produkte.",
         "60 Frauen nehmen teil und kennen Beratungsstellen, Bibliothek und Vereine im "
         "Stadtteil; zehn Frauen leiten später selbst Gruppen an.",
         "Frauen mit und ohne Migrationsgeschichte in Heckinghausen.",
-        districts=(7,), months=12, requested="15000.00", submit=True,
+        districts=(7,),
+        months=12,
+        requested="15000.00",
+        submit=True,
         costs=(
             (C.STAFF, "Sozialpädagogin, 8 Stunden pro Woche", "9600.00"),
             (C.FEES, "Honorare Nählehrerin", "3600.00"),
@@ -147,11 +165,17 @@ APPLICATIONS = (
         ),
     ),
     ApplicationSpec(
-        5, NEIGHBOURHOOD, "Barmer Nachbarschaftsdialog",
+        5,
+        NEIGHBOURHOOD,
+        "Barmer Nachbarschaftsdialog",
         "Moderierte Gesprächsabende zu Fragen des Zusammenlebens im Quartier rund um den Werth.",
         "Acht Dialogabende mit je 25 Teilnehmenden; Vorschläge an die Bezirksvertretung.",
         "Anwohnerinnen, Anwohner und Gewerbetreibende in Barmen-Mitte.",
-        districts=(5,), start_in_months=2, months=12, requested="8000.00", attachments=1,
+        districts=(5,),
+        start_in_months=2,
+        months=12,
+        requested="8000.00",
+        attachments=1,
         costs=(
             (C.STAFF, "Moderation und Organisation", "7000.00"),
             (C.MATERIAL, "Verpflegung und Material", "1500.00"),
@@ -160,17 +184,24 @@ APPLICATIONS = (
         financing=((F.OWN, "", "Eigenmittel der gGmbH", "2000.00"),),
     ),
     ApplicationSpec(
-        3, NEIGHBOURHOOD, "Willkommensnetz Vohwinkel",
+        3,
+        NEIGHBOURHOOD,
+        "Willkommensnetz Vohwinkel",
         "Ehrenamtliche begleiten neu zugezogene Familien in den ersten Wochen im Stadtteil.",
     ),
     ApplicationSpec(
-        5, EDUCATION, "Lernbrücke Barmen – Lernpatenschaften und Hausaufgabenhilfe",
+        5,
+        EDUCATION,
+        "Lernbrücke Barmen – Lernpatenschaften und Hausaufgabenhilfe",
         "Studierende und Ehrenamtliche begleiten Schülerinnen und Schüler der Klassen 3 bis 7 "
         "als Lernpatinnen und Lernpaten; dazu kommt eine tägliche Hausaufgabenhilfe.",
         "80 Kinder werden ein Schuljahr lang begleitet; 70 % verbessern ihre Noten in Deutsch "
         "oder Mathematik; Eltern nehmen an drei Elternabenden teil.",
         "Kinder und Jugendliche aus eingewanderten Familien in Barmen und ihre Eltern.",
-        districts=(5,), months=15, requested="28000.00", submit=True,
+        districts=(5,),
+        months=15,
+        requested="28000.00",
+        submit=True,
         costs=(
             (C.STAFF, "Projektleitung (halbe Stelle, anteilig)", "24000.00"),
             (C.FEES, "Aufwandsentschädigungen der Lernpaten", "8400.00"),
@@ -184,13 +215,19 @@ APPLICATIONS = (
         ),
     ),
     ApplicationSpec(
-        0, EDUCATION, "Mehrsprachige Leseclubs an Elberfelder Grundschulen",
+        0,
+        EDUCATION,
+        "Mehrsprachige Leseclubs an Elberfelder Grundschulen",
         "An drei Grundschulen entstehen Leseclubs, in denen Kinder Geschichten auf Deutsch und "
         "in ihren Familiensprachen lesen, hören und selbst schreiben.",
         "120 Kinder lesen regelmäßig; die Lesekompetenz steigt messbar (Lesetest zu Beginn und "
         "Ende); Eltern lesen zu Hause vor.",
         "Grundschulkinder der Klassen 2 bis 4 und ihre Eltern.",
-        districts=(0,), months=12, requested="13000.00", submit=True, by_applicant=True,
+        districts=(0,),
+        months=12,
+        requested="13000.00",
+        submit=True,
+        by_applicant=True,
         costs=(
             (C.STAFF, "Koordination (Minijob)", "6000.00"),
             (C.FEES, "Honorare der Leseclub-Leitungen", "9600.00"),
@@ -204,13 +241,19 @@ APPLICATIONS = (
         ),
     ),
     ApplicationSpec(
-        8, EDUCATION, "Ausbildungslotsen Langerfeld",
+        8,
+        EDUCATION,
+        "Ausbildungslotsen Langerfeld",
         "Ausbildungslotsinnen begleiten Jugendliche aus eingewanderten Familien von der "
         "9. Klasse bis in den ersten Ausbildungsmonat.",
         "40 Jugendliche werden begleitet, 25 beginnen eine Ausbildung; Kontakte zu 15 "
         "Betrieben im Bezirk.",
         "Schülerinnen und Schüler der Abschlussklassen in Langerfeld-Beyenburg.",
-        districts=(8,), start_in_months=2, months=12, requested="20000.00", submit=True,
+        districts=(8,),
+        start_in_months=2,
+        months=12,
+        requested="20000.00",
+        submit=True,
         costs=(
             (C.STAFF, "Ausbildungslotsin (halbe Stelle)", "20000.00"),
             (C.FEES, "Bewerbungstrainings", "4000.00"),
@@ -223,16 +266,22 @@ APPLICATIONS = (
         ),
     ),
     ApplicationSpec(
-        9, EDUCATION, "MINT-Werkstatt Ronsdorf",
+        9,
+        EDUCATION,
+        "MINT-Werkstatt Ronsdorf",
         "In einer offenen Werkstatt bauen Kinder Roboter, programmieren und experimentieren.",
-        districts=(9,), start_in_months=2, months=12, attachments=0,
+        districts=(9,),
+        start_in_months=2,
+        months=12,
         costs=(
             (C.FEES, "Honorare Werkstattleitung", "7200.00"),
             (C.MATERIAL, "Bausätze und Werkzeug", "3000.00"),
         ),
     ),
     ApplicationSpec(
-        6, EDUCATION, "Elternschule Wichlinghausen",
+        6,
+        EDUCATION,
+        "Elternschule Wichlinghausen",
         "Elternkurse auf Arabisch und Deutsch zu Schule, Ausbildung und Lernen zu Hause.",
         "Eltern begleiten die Schullaufbahn ihrer Kinder sicherer.",
     ),

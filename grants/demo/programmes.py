@@ -49,8 +49,11 @@ PROGRAMMES = (
         themes=("sprache", "zusammenleben-quartier", "demokratie-toleranz"),
         districts=None,
         documents=(
-            ("Satzung oder Selbstdarstellung der Initiative", "Bei Initiativen ohne Satzung "
-             "genügt eine kurze Selbstdarstellung mit den verantwortlichen Personen."),
+            (
+                "Satzung oder Selbstdarstellung der Initiative",
+                "Bei Initiativen ohne Satzung "
+                "genügt eine kurze Selbstdarstellung mit den verantwortlichen Personen.",
+            ),
         ),
         criteria=(
             ("Beitrag zur Integration", "Stärkt das Projekt Teilhabe und Begegnung?", "40"),
@@ -97,8 +100,10 @@ PROGRAMMES = (
         documents=(
             SATZUNG,
             FREISTELLUNG,
-            ("Kooperationsvereinbarung Schule", "Unterschriebene Vereinbarung mit mindestens "
-             "einer beteiligten Schule oder Kita."),
+            (
+                "Kooperationsvereinbarung Schule",
+                "Unterschriebene Vereinbarung mit mindestens einer beteiligten Schule oder Kita.",
+            ),
         ),
         criteria=(
             ("Bildungswirkung für Kinder und Jugendliche", "", "40"),

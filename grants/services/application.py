@@ -39,7 +39,9 @@ def application_create(*, organisation, call, user, title: str) -> Application:
     if not is_member(user, organisation):
         raise NotAllowed(_("Sie handeln nicht für diese Organisation."))
     with transaction.atomic():
-        application = Application(organisation=organisation, call=call, title=title, created_by=user)
+        application = Application(
+            organisation=organisation, call=call, title=title, created_by=user
+        )
         application.full_clean()
         application.save()
         audit_record(

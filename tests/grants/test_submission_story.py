@@ -93,13 +93,17 @@ def test_an_initiative_registers_writes_a_draft_fails_each_rule_and_submits(clie
     application = Application.objects.get()
     assert response.url == reverse("portal:application_edit", args=[application.pk])
     edit_url = response.url
-    response = client.post(edit_url, {"title": "Sprachcafé", **draft_data(summary="")} | {"save": ""})
+    response = client.post(
+        edit_url, {"title": "Sprachcafé", **draft_data(summary="")} | {"save": ""}
+    )
     assert response.status_code == 302
     application.refresh_from_db()
     assert application.summary == "" and application.status == ApplicationStatus.DRAFT
 
     # Submitting breaks rules; each one is shown next to its field, nothing is submitted.
-    response = client.post(edit_url, draft_data(summary="", requested_amount="16.000,00", submit=""))
+    response = client.post(
+        edit_url, draft_data(summary="", requested_amount="16.000,00", submit="")
+    )
     page = errors_on_page(response)
     assert response.status_code == 400
     assert 'id="id_summary_error"' in page and "Bitte füllen Sie dieses Feld aus." in page
@@ -112,7 +116,11 @@ def test_an_initiative_registers_writes_a_draft_fails_each_rule_and_submits(clie
     # The share rule (80 %): 4,800 of 5,000 is too much even though the plan balances.
     response = client.post(
         edit_url,
-        draft_data(requested_amount="4.800,00", **{"funds-1-amount": "0,00", "funds-0-amount": "200,00"}, submit=""),
+        draft_data(
+            requested_amount="4.800,00",
+            **{"funds-1-amount": "0,00", "funds-0-amount": "200,00"},
+            submit="",
+        ),
     )
     assert "Bei 80 % Anteilfinanzierung sind höchstens 4.000,00" in errors_on_page(response)
 

@@ -1,0 +1,61 @@
+"""Programmes and calls are managed by the Administration role in the Django admin."""
+
+from django.contrib import admin
+
+from grants.models import Application, Call, Criterion, Programme, RequiredDocument, Theme
+
+
+class RequiredDocumentInline(admin.TabularInline):
+    model = RequiredDocument
+    extra = 1
+
+
+class CriterionInline(admin.TabularInline):
+    model = Criterion
+    extra = 1
+
+
+class CallInline(admin.TabularInline):
+    model = Call
+    extra = 0
+    show_change_link = True
+
+
+@admin.register(Programme)
+class ProgrammeAdmin(admin.ModelAdmin):
+    list_display = ["name", "financing_type", "funding_rate", "max_amount", "is_active"]
+    list_filter = ["financing_type", "is_active", "themes"]
+    search_fields = ["name"]
+    filter_horizontal = ["themes", "eligible_districts"]
+    inlines = [RequiredDocumentInline, CriterionInline, CallInline]
+
+
+@admin.register(Call)
+class CallAdmin(admin.ModelAdmin):
+    list_display = ["title", "programme", "opens_on", "closes_on"]
+    list_filter = ["programme"]
+    date_hierarchy = "opens_on"
+
+
+@admin.register(Theme)
+class ThemeAdmin(admin.ModelAdmin):
+    list_display = ["name", "code"]
+
+
+@admin.register(Application)
+class ApplicationAdmin(admin.ModelAdmin):
+    """Read-only view for administrators; cases are worked on in the staff pages."""
+
+    list_display = ["reference", "title", "organisation", "call", "status", "submitted_at"]
+    list_filter = ["status", "call__programme"]
+    search_fields = ["reference", "title", "organisation__name"]
+    list_select_related = ["organisation", "call__programme"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

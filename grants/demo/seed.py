@@ -1,0 +1,87 @@
+"""demo_seed(): the whole demo data set; running it again creates nothing new."""
+
+from dataclasses import astuple, dataclass
+
+from django.db import transaction
+from django.utils import timezone
+
+from applicants.models import Membership, Organisation
+from core.services import roles_ensure
+from grants.demo.application_data import APPLICATIONS
+from grants.demo.applications import application_ensure
+from grants.demo.organisations import ORGANISATIONS, membership_ensure, organisation_ensure
+from grants.demo.people import APPLICANT_EMAIL, DEMO_USERS, user_ensure
+from grants.demo.programmes import (
+    PROGRAMMES,
+    SMALL,
+    closed_call_ensure,
+    open_call_ensure,
+    programme_ensure,
+)
+from grants.models import ApplicationStatus
+
+
+@dataclass
+class DemoSummary:
+    """How many objects demo_seed() created."""
+
+    users: int = 0
+    organisations: int = 0
+    programmes: int = 0
+    calls: int = 0
+    applications: int = 0
+    submitted: int = 0
+
+    @property
+    def created_anything(self) -> bool:
+        return any(astuple(self))
+
+
+def demo_data_exists() -> bool:
+    """Whether the database already holds organisations (demo or real ones)."""
+    return Organisation.objects.exists()
+
+
+@transaction.atomic
+def demo_seed() -> DemoSummary:
+    """Create the demo roles, people, programmes, calls, organisations and applications."""
+    summary = DemoSummary()
+    today = timezone.localdate()
+    groups = roles_ensure()
+
+    users = {}
+    for person in DEMO_USERS:
+        users[person.email], created = user_ensure(person, groups=groups)
+        summary.users += created
+
+    organisations, contacts = [], []
+    for spec in ORGANISATIONS:
+        organisation, contact, created, contact_created = organisation_ensure(spec, groups=groups)
+        organisations.append(organisation)
+        contacts.append(contact)
+        summary.organisations += created
+        summary.users += contact_created
+    applicant = users[APPLICANT_EMAIL]
+    membership_ensure(applicant, organisations[0], role=Membership.Role.ADMIN)
+    membership_ensure(applicant, organisations[1], role=Membership.Role.MEMBER)
+
+    calls = {}
+    for spec in PROGRAMMES:
+        programme, created = programme_ensure(spec)
+        summary.programmes += created
+        calls[spec.name], created = open_call_ensure(programme, today=today)
+        summary.calls += created
+    _call, created = closed_call_ensure(calls[SMALL].programme, today=today)
+    summary.calls += created
+
+    for spec in APPLICATIONS:
+        application, created = application_ensure(
+            spec,
+            organisation=organisations[spec.organisation],
+            call=calls[spec.programme],
+            user=applicant if spec.by_applicant else contacts[spec.organisation],
+            today=today,
+        )
+        summary.applications += created
+        summary.submitted += created and application.status == ApplicationStatus.SUBMITTED
+    return summary

@@ -1,0 +1,41 @@
+from django.core.management.base import BaseCommand
+from django.utils.translation import gettext as _
+
+from grants.demo import demo_data_exists, demo_seed
+
+
+class Command(BaseCommand):
+    @property
+    def help(self):  # a property: argparse needs a real string, translated when asked
+        return _(
+            "Legt Demodaten an: Rollen, Personen, Förderprogramme, Aufrufe, Organisationen und "
+            "Anträge. Mehrfaches Ausführen legt nichts doppelt an."
+        )
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--if-empty",
+            action="store_true",
+            help=_("Nichts tun, wenn schon eine Organisation gespeichert ist."),
+        )
+
+    def handle(self, *args, if_empty=False, **options):
+        if if_empty and demo_data_exists():
+            self.stdout.write(
+                _("Es sind bereits Organisationen gespeichert; es werden keine Demodaten angelegt.")
+            )
+            return
+        summary = demo_seed()
+        if not summary.created_anything:
+            self.stdout.write(_("Die Demodaten sind bereits vollständig vorhanden."))
+            return
+        self.stdout.write(self.style.SUCCESS(_("Demodaten angelegt:")))
+        for label, count in (
+            (_("Personen"), summary.users),
+            (_("Organisationen"), summary.organisations),
+            (_("Förderprogramme"), summary.programmes),
+            (_("Förderaufrufe"), summary.calls),
+            (_("Anträge"), summary.applications),
+            (_("davon eingereicht"), summary.submitted),
+        ):
+            self.stdout.write(f"  {label}: {count}")

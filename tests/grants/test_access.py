@@ -1,0 +1,124 @@
+"""Who may NOT: other organisations and logged-out visitors."""
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import get_resolver, reverse
+
+from grants.models import Application, Attachment
+from grants.services.attachment import attachment_add
+from tests.factories import PDF_BYTES, ApplicationFactory, MembershipFactory
+
+pytestmark = pytest.mark.django_db
+
+PUBLIC_PORTAL_URLS = {"portal:register", "portal:invitation_accept"}
+
+
+def portal_url_names() -> list[str]:
+    """Every named URL of the portal, taken from the resolver."""
+    resolver = get_resolver()
+    namespace = resolver.namespace_dict["portal"][1]
+    return sorted(
+        f"portal:{name}"
+        for name in namespace.reverse_dict
+        if isinstance(name, str) and f"portal:{name}" not in PUBLIC_PORTAL_URLS
+    )
+
+
+def object_url(name, application, attachment):
+    kwargs_by_name = {
+        "portal:application_detail": {"pk": application.pk},
+        "portal:application_edit": {"pk": application.pk},
+        "portal:attachment_upload": {"pk": application.pk},
+        "portal:attachment_download": {"pk": attachment.pk},
+        "portal:attachment_delete": {"pk": attachment.pk},
+    }
+    return reverse(name, kwargs=kwargs_by_name.get(name, {}))
+
+
+@pytest.fixture
+def foreign_case(other_applicant):
+    """An application of another organisation, with an attachment."""
+    organisation = other_applicant.memberships.get().organisation
+    application = ApplicationFactory(organisation=organisation, created_by=other_applicant)
+    attachment = attachment_add(
+        application=application,
+        user=other_applicant,
+        uploaded_file=SimpleUploadedFile("satzung.pdf", PDF_BYTES),
+        required_document=None,
+    )
+    return application, attachment
+
+
+def test_every_portal_url_sends_a_logged_out_visitor_to_the_login(client, foreign_case):
+    application, attachment = foreign_case
+    names = portal_url_names()
+    assert "portal:application_detail" in names and "portal:home" in names
+    for name in names:
+        url = object_url(name, application, attachment)
+        for method in (client.get, client.post):
+            response = method(url)
+            assert response.status_code == 302, (name, method)
+            assert response.url.startswith(reverse("login") + "?next="), name
+
+
+def test_a_member_of_another_organisation_gets_404_for_every_object_url(
+    applicant_client, foreign_case
+):
+    application, attachment = foreign_case
+    methods_by_url = {
+        "portal:application_detail": ("get",),
+        "portal:application_edit": ("get", "post"),
+        "portal:attachment_upload": ("post",),
+        "portal:attachment_download": ("get",),
+        "portal:attachment_delete": ("post",),
+    }
+    for name, methods in methods_by_url.items():
+        url = object_url(name, application, attachment)
+        for method in methods:
+            response = getattr(applicant_client, method)(url, {"title": "Übernommen"})
+            assert response.status_code == 404, (name, method)
+    application.refresh_from_db()
+    assert application.title != "Übernommen"
+    assert Attachment.objects.filter(pk=attachment.pk).exists()
+
+
+def test_the_portal_list_shows_only_the_own_organisations_applications(
+    applicant_client, draft, foreign_case
+):
+    foreign, _attachment = foreign_case
+    foreign.title = "Geheimes Projekt der Nachbarn"
+    foreign.save()
+    page = applicant_client.get(reverse("portal:home")).content.decode()
+    assert draft.title in page
+    assert "Geheimes Projekt der Nachbarn" not in page
+
+
+def test_a_person_without_organisation_sees_no_portal_data(client, draft):
+    stranger = MembershipFactory().user
+    stranger.memberships.all().delete()
+    client.force_login(stranger)
+    assert client.get(reverse("portal:home")).status_code == 403
+    assert client.get(reverse("portal:application_detail", args=[draft.pk])).status_code == 403
+
+
+def test_a_submitted_application_cannot_be_changed_nor_its_attachments_deleted(
+    applicant_client, draft, applicant
+):
+    attachment = attachment_add(
+        application=draft,
+        user=applicant,
+        uploaded_file=SimpleUploadedFile("plan.pdf", PDF_BYTES),
+        required_document=None,
+    )
+    Application.objects.filter(pk=draft.pk).update(status="submitted", reference="ZI-2026-0001")
+    response = applicant_client.post(reverse("portal:attachment_delete", args=[attachment.pk]))
+    assert response.status_code == 403
+    assert "eingereichten Antrags" in response.content.decode()
+    assert Attachment.objects.filter(pk=attachment.pk).exists()
+    upload = applicant_client.post(
+        reverse("portal:attachment_upload", args=[draft.pk]),
+        {"file": SimpleUploadedFile("neu.pdf", PDF_BYTES)},
+        follow=True,
+    )
+    assert "keine Unterlagen mehr" in upload.content.decode()
+    assert draft.attachments.count() == 1

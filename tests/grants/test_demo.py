@@ -1,0 +1,244 @@
+"""The demo data of `make run`: seed_demo and demo_logins."""
+
+import re
+from decimal import Decimal
+from io import StringIO
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.core.management import call_command
+from django.utils import timezone
+
+import grants.services.application as application_services
+from applicants.iban import parse_iban
+from applicants.models import BankAccount, Membership, Organisation
+from core.models import AuditEntry, District
+from core.money import sum_money
+from core.roles import ROLES
+from grants.demo import DEMO_PASSWORD, DEMO_USERS
+from grants.models import (
+    Application,
+    ApplicationStatus,
+    Attachment,
+    Call,
+    CostLine,
+    Criterion,
+    FinancingKind,
+    FinancingLine,
+    FinancingType,
+    Programme,
+    ReferenceCounter,
+    RequiredDocument,
+)
+from grants.rules import submission_errors
+from tests.factories import OrganisationFactory
+
+pytestmark = pytest.mark.django_db
+
+COUNTED = (
+    get_user_model(),
+    Group,
+    Membership,
+    Organisation,
+    BankAccount,
+    Programme,
+    Call,
+    RequiredDocument,
+    Criterion,
+    Application,
+    CostLine,
+    FinancingLine,
+    Attachment,
+    AuditEntry,
+)
+
+
+def counts() -> dict[str, int]:
+    numbers = {model.__name__: model.objects.count() for model in COUNTED}
+    numbers["references"] = sum(ReferenceCounter.objects.values_list("last_number", flat=True))
+    return numbers
+
+
+def seed(*args) -> str:
+    out = StringIO()
+    call_command("seed_demo", *args, stdout=out)
+    return out.getvalue()
+
+
+@pytest.fixture
+def checked_submissions(monkeypatch):
+    """The rule check of every submission, as application_submit saw it."""
+    seen = []
+
+    def recording(application, *, today):
+        errors = submission_errors(application, today=today)
+        seen.append((application.title, errors))
+        return errors
+
+    monkeypatch.setattr(application_services, "submission_errors", recording)
+    return seen
+
+
+@pytest.fixture
+def seeded(checked_submissions):
+    output = seed("--if-empty")
+    return output
+
+
+def test_seed_on_empty_database_prints_a_german_summary(seeded):
+    assert "Demodaten angelegt" in seeded
+    assert "Förderprogramme: 3" in seeded
+    assert "Organisationen: 10" in seeded
+
+
+def test_three_programmes_of_three_financing_types(seeded):
+    programmes = {p.financing_type: p for p in Programme.objects.all()}
+    assert len(programmes) == Programme.objects.count() == 3
+    assert set(programmes) == {FinancingType.FIXED, FinancingType.SHARE, FinancingType.GAP}
+    assert programmes[FinancingType.SHARE].funding_rate == Decimal("80.00")
+    assert programmes[FinancingType.SHARE].eligible_districts.count() == 6
+    assert programmes[FinancingType.FIXED].eligible_districts.count() == 10
+    assert "Kofinanziert von der Freudenberg Stiftung" in programmes[FinancingType.GAP].description
+    today = timezone.localdate()
+    for programme in programmes.values():
+        programme.full_clean()
+        assert 1 <= programme.required_documents.count() <= 3
+        assert 3 <= programme.criteria.count() <= 4
+        assert programme.themes.exists()
+        open_calls = list(Call.objects.open_now().filter(programme=programme))
+        assert len(open_calls) == 1
+        assert (open_calls[0].closes_on - today).days >= 90
+    closed = Call.objects.exclude(pk__in=Call.objects.open_now())
+    assert closed.count() == 1
+    assert closed.get().closes_on.year == today.year - 1
+
+
+def test_organisations_cover_every_district_with_valid_accounts(seeded):
+    organisations = Organisation.objects.all()
+    assert organisations.count() >= 8
+    assert set(organisations.values_list("district", flat=True)) == set(
+        District.objects.values_list("pk", flat=True)
+    )
+    assert len(set(organisations.values_list("legal_form", flat=True))) >= 4
+    for organisation in organisations:
+        organisation.full_clean()
+        iban = parse_iban(organisation.bank_account.iban)
+        assert iban.compact == organisation.bank_account.iban
+        assert organisation.bank_account.bank_name
+        admin = organisation.memberships.get(
+            role=Membership.Role.ADMIN, user__email__startswith="kontakt@"
+        )
+        assert admin.user.check_password(DEMO_PASSWORD)
+        assert admin.user.groups.filter(name="Antragsteller").exists()
+
+
+def test_one_user_per_role(seeded):
+    users = get_user_model().objects
+    assert {person.role for person in DEMO_USERS} == set(ROLES)
+    for person in DEMO_USERS:
+        user = users.get(email=person.email)
+        assert user.check_password(DEMO_PASSWORD)
+        assert user.first_name and user.last_name
+        assert user.groups.filter(name=person.role).exists()
+        assert user.is_staff == (person.role != "Antragsteller")
+    admin = users.get(email="admin@demo.foerdertal.de")
+    assert admin.is_staff and admin.is_superuser
+    applicant = users.get(email="antrag@demo.foerdertal.de")
+    roles = dict(applicant.memberships.values_list("role", "organisation__name"))
+    assert set(roles) == {Membership.Role.ADMIN, Membership.Role.MEMBER}
+
+
+def test_applications_in_every_state(seeded, checked_submissions):
+    applications = Application.objects.all()
+    assert applications.count() >= 12
+    assert set(applications.values_list("status", flat=True)) == set(ApplicationStatus.values)
+    assert len(set(applications.values_list("organisation", flat=True))) == 10
+    assert len(set(applications.values_list("call__programme", flat=True))) == 3
+    submitted = applications.filter(status=ApplicationStatus.SUBMITTED)
+    assert submitted.count() >= 6
+    assert sorted(title for title, _errors in checked_submissions) == sorted(
+        submitted.values_list("title", flat=True)
+    )
+    assert all(errors == {} for _title, errors in checked_submissions)
+    for application in submitted:
+        assert re.fullmatch(r"ZI-\d{4}-\d{4}", application.reference)
+        assert application.submitted_by is not None
+        day = timezone.localdate(application.submitted_at)
+        assert submission_errors(application, today=day) == {}
+        assert (
+            AuditEntry.objects.for_object(application)
+            .filter(action="grants.application.submitted")
+            .exists()
+        )
+        attached = set(application.attachments.values_list("required_document", flat=True))
+        assert attached == set(
+            application.programme.required_documents.values_list("pk", flat=True)
+        )
+        for attachment in application.attachments.all():
+            assert attachment.content_type == "application/pdf"
+            with attachment.file.open("rb") as handle:
+                assert handle.read(8) == b"%PDF-1.4"
+    assert (
+        applications.filter(reference__isnull=True).count()
+        == applications.filter(status=ApplicationStatus.DRAFT).count()
+    )
+
+
+def test_plans_balance_and_respect_the_financing_type(seeded):
+    for application in Application.objects.filter(status=ApplicationStatus.SUBMITTED):
+        costs = sum_money(line.amount for line in application.cost_lines.all())
+        funds = sum_money(line.amount for line in application.financing_lines.all())
+        assert costs == funds + application.requested_amount
+        programme = application.programme
+        assert application.requested_amount <= programme.max_amount
+        if programme.financing_type == FinancingType.SHARE:
+            assert application.requested_amount <= costs * Decimal("0.8")
+        assert application.financing_lines.filter(kind=FinancingKind.OWN).exists()
+        if programme.financing_type == FinancingType.GAP:
+            assert application.financing_lines.filter(
+                kind=FinancingKind.FOUNDATION, source_name="Freudenberg Stiftung"
+            ).exists()
+
+
+def test_running_twice_creates_nothing_new(seeded):
+    before = counts()
+    output = seed()
+    assert counts() == before
+    assert "bereits vollständig vorhanden" in output
+
+
+def test_if_empty_does_nothing_on_a_seeded_database(seeded):
+    before = counts()
+    output = seed("--if-empty")
+    assert counts() == before
+    assert "keine Demodaten" in output
+
+
+def test_if_empty_leaves_a_database_with_real_organisations_alone(django_user_model):
+    OrganisationFactory()
+    output = seed("--if-empty")
+    assert Programme.objects.count() == 0
+    assert not django_user_model.objects.filter(email__endswith="demo.foerdertal.de").exists()
+    assert "keine Demodaten" in output
+
+
+def test_demo_logins_lists_every_role(seeded):
+    out = StringIO()
+    call_command("demo_logins", stdout=out)
+    output = out.getvalue()
+    for person in DEMO_USERS:
+        assert person.email in output
+    assert "Passwort" in output
+    assert f" {DEMO_PASSWORD} " in output
+    for role in ROLES:
+        assert role in output
+    assert "kontakt@kulturverein-elberfeld.demo.foerdertal.de" in output
+    assert "seed_demo" not in output
+
+
+def test_demo_logins_before_seeding_points_to_seed_demo():
+    out = StringIO()
+    call_command("demo_logins", stdout=out)
+    assert "antrag@demo.foerdertal.de" in out.getvalue()
+    assert "seed_demo" in out.getvalue()
