@@ -7,7 +7,9 @@ def memberships_of(user) -> list[Membership]:
     """The user's memberships with their organisations, in one query."""
     if not user.is_authenticated:
         return []
-    return list(Membership.objects.filter(user=user).select_related("organisation"))
+    memberships = Membership.objects.filter(user=user).select_related("organisation")
+    # administered organisations first: the default one a person acts for
+    return list(memberships.order_by("role", "organisation__name"))
 
 
 def organisation_members(organisation: Organisation):

@@ -73,8 +73,8 @@ def organisation_update(
     if not can_manage_organisation(user, organisation):
         raise NotAllowed(_("Nur die Verwaltung der Organisation darf ihre Daten ändern."))
     organisation = Organisation.objects.select_for_update().get(pk=organisation.pk)
-    bank_account, _created = BankAccount.objects.get_or_create(
-        organisation=organisation, defaults=bank_data
+    bank_account = BankAccount.objects.filter(organisation=organisation).first() or BankAccount(
+        organisation=organisation
     )
     before = {"iban": bank_account.iban, **{k: str(getattr(organisation, k)) for k in data}}
     for field, value in data.items():

@@ -7,7 +7,7 @@ from dateutil.relativedelta import relativedelta
 from django.utils.translation import gettext as _
 
 from core.formatting import format_euro, format_percent
-from core.money import ZERO, round_money, sum_money
+from core.money import ZERO, round_money
 from grants.models import Application, FinancingType
 
 # Keys of the error dict: form fields, or a section of the application page.
@@ -89,8 +89,7 @@ def _check_districts(application, errors):
 
 def _check_plan(application, errors):
     programme = application.call.programme
-    costs = sum_money(line.amount for line in application.cost_lines.all())
-    funds = sum_money(line.amount for line in application.financing_lines.all())
+    costs = application.cost_total
     requested = application.requested_amount
     if costs <= ZERO:
         errors[PLAN].append(_("Bitte tragen Sie die Kosten des Projekts in den Kostenplan ein."))
@@ -109,7 +108,7 @@ def _check_plan(application, errors):
                 _("Bei %(rate)s %% Anteilfinanzierung sind höchstens %(max)s möglich.")
                 % {"rate": format_percent(programme.funding_rate), "max": format_euro(share)}
             )
-    difference = costs - funds - requested
+    difference = costs - application.financing_total
     if difference != ZERO:
         errors[PLAN].append(
             _(
@@ -119,7 +118,7 @@ def _check_plan(application, errors):
             )
             % {
                 "costs": format_euro(costs),
-                "total": format_euro(funds + requested),
+                "total": format_euro(application.financing_total),
                 "diff": format_euro(difference),
             }
         )

@@ -1,3 +1,5 @@
+from urllib.parse import quote
+
 from django.contrib import messages
 from django.contrib.auth import login
 from django.shortcuts import get_object_or_404, redirect, render
@@ -23,12 +25,14 @@ class InvitationAcceptView(View):
             Invitation.objects.select_related("organisation"), token=token, accepted_at=None
         )
 
+    def context(self, invitation, form):
+        login_url = f"{reverse('login')}?next={quote(self.request.path)}"
+        return {"invitation": invitation, "form": form, "login_url": login_url}
+
     def get(self, request, token):
         invitation = self.get_invitation(token)
         form = None if request.user.is_authenticated else PersonForm(fixed_email=invitation.email)
-        login_url = f"{reverse('login')}?next={request.path}"
-        context = {"invitation": invitation, "form": form, "login_url": login_url}
-        return render(request, self.template_name, context)
+        return render(request, self.template_name, self.context(invitation, form))
 
     def post(self, request, token):
         invitation = self.get_invitation(token)
@@ -41,7 +45,7 @@ class InvitationAcceptView(View):
         else:
             form = PersonForm(request.POST, fixed_email=invitation.email)
             if not form.is_valid():
-                context = {"invitation": invitation, "form": form}
+                context = self.context(invitation, form)
                 return render(request, self.template_name, context, status=400)
             membership = invitation_register(
                 invitation=invitation, person=person_data(form, email=invitation.email)

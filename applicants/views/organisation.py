@@ -26,13 +26,13 @@ class OrganisationView(PortalMixin, TemplateView):
     def get_context_data(self, **kwargs):
         organisation = organisation_with_details(self.organisation.pk)
         can_manage = can_manage_organisation(self.request.user, organisation)
+        kwargs.setdefault("invite_form", InviteForm())
         return super().get_context_data(
             organisation=organisation,
             bank_account=getattr(organisation, "bank_account", None),
             members=organisation_members(organisation),
             invitations=organisation_open_invitations(organisation) if can_manage else [],
             can_manage=can_manage,
-            invite_form=kwargs.get("invite_form") or InviteForm(),
             **kwargs,
         )
 
@@ -41,9 +41,11 @@ class OrganisationEditView(PortalMixin, View):
     template_name = "applicants/organisation_edit.html"
 
     def forms(self, data=None):
-        organisation = self.organisation
-        if not can_manage_organisation(self.request.user, organisation):
+        if not can_manage_organisation(self.request.user, self.organisation):
             raise NotAllowed(_("Nur die Verwaltung der Organisation darf ihre Daten ändern."))
+        # A copy of its own: validating the form changes the instance, and the portal's
+        # instance must keep the stored data (it names the organisation in the navigation).
+        organisation = Organisation.objects.get(pk=self.organisation.pk)
         bank = BankAccount.objects.filter(organisation=organisation).first()
         return {
             "organisation_form": OrganisationForm(data, instance=organisation, prefix="org"),
@@ -74,8 +76,11 @@ class InviteView(PortalMixin, View):
     def post(self, request):
         form = InviteForm(request.POST)
         if not form.is_valid():
-            view = OrganisationView.as_view(extra_context={"invite_form": form})
-            return view(request)
+            # The organisation page again, with the errors next to the address (a POST,
+            # which OrganisationView itself does not accept).
+            page = OrganisationView(request=request, args=(), kwargs={})
+            context = page.get_context_data(invite_form=form)
+            return render(request, page.template_name, context, status=400)
         try:
             invitation_create(
                 organisation=self.organisation, user=request.user, email=form.cleaned_data["email"]

@@ -2,7 +2,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from core.money import MoneyField, non_negative
+from core.money import MoneyField, non_negative, sum_money
 
 
 class ApplicationStatus(models.TextChoices):
@@ -100,6 +100,17 @@ class Application(models.Model):
     @property
     def is_editable(self) -> bool:
         return self.status == ApplicationStatus.DRAFT
+
+    @property
+    def cost_total(self):
+        """Total costs (uses prefetched lines where present)."""
+        return sum_money(line.amount for line in self.cost_lines.all())
+
+    @property
+    def financing_total(self):
+        """Own and third-party funds plus the requested grant."""
+        funds = sum_money(line.amount for line in self.financing_lines.all())
+        return funds + (self.requested_amount or 0)
 
     @property
     def portal_status_text(self) -> str:

@@ -1,6 +1,6 @@
 """Form data for the applicants' pages, shared by the test modules of tests/applicants."""
 
-from applicants.models import Organisation
+from applicants.models import BankAccount, Organisation
 from core.models import District
 
 VALID_IBAN = "DE89370400440532013000"
@@ -53,7 +53,7 @@ def person_data(**overrides):
 
 def organisation_edit_data(organisation: Organisation, **overrides):
     """The edit form of an organisation as it stands, with `overrides` (org-/bank- keys)."""
-    bank_account = organisation.bank_account
+    bank_account = BankAccount.objects.filter(organisation=organisation).first()
     data = {
         "org-name": organisation.name,
         "org-legal_form": organisation.legal_form,
@@ -68,8 +68,8 @@ def organisation_edit_data(organisation: Organisation, **overrides):
         "org-contact_name": organisation.contact_name,
         "org-contact_email": organisation.contact_email,
         "org-contact_phone": organisation.contact_phone,
-        "bank-holder": bank_account.holder,
-        "bank-iban": bank_account.iban,
+        "bank-holder": bank_account.holder if bank_account else organisation.name,
+        "bank-iban": bank_account.iban if bank_account else "",
     }
     if organisation.is_nonprofit:
         data["org-is_nonprofit"] = "on"

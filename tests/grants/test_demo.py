@@ -7,7 +7,7 @@ from io import StringIO
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 from django.utils import timezone
 
 import grants.services.application as application_services
@@ -62,8 +62,14 @@ def counts() -> dict[str, int]:
 
 def seed(*args) -> str:
     out = StringIO()
-    call_command("seed_demo", *args, stdout=out)
+    call_command("seed_demo", "--force", *args, stdout=out)
     return out.getvalue()
+
+
+def test_seed_demo_refuses_outside_development_without_force():
+    with pytest.raises(CommandError, match="nur in der Entwicklung"):
+        call_command("seed_demo", stdout=StringIO())
+    assert not Organisation.objects.exists()
 
 
 @pytest.fixture

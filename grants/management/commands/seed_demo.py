@@ -1,4 +1,5 @@
-from django.core.management.base import BaseCommand
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
 from grants.demo import demo_data_exists, demo_seed
@@ -19,7 +20,20 @@ class Command(BaseCommand):
             help=_("Nichts tun, wenn schon eine Organisation gespeichert ist."),
         )
 
-    def handle(self, *args, if_empty=False, **options):
+        parser.add_argument(
+            "--force",
+            action="store_true",
+            help=_("Auch ohne DEBUG ausführen (die Demo-Zugänge haben das Passwort „demo“)."),
+        )
+
+    def handle(self, *args, if_empty=False, force=False, **options):
+        if not settings.DEBUG and not force:
+            raise CommandError(
+                _(
+                    "Demodaten nur in der Entwicklung (DEBUG): die Demo-Zugänge haben das "
+                    "Passwort „demo“. Mit --force trotzdem anlegen."
+                )
+            )
         if if_empty and demo_data_exists():
             self.stdout.write(
                 _("Es sind bereits Organisationen gespeichert; es werden keine Demodaten angelegt.")
