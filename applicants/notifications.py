@@ -15,9 +15,10 @@ def send_invitation_mail(invitation: Invitation) -> None:
         "invitation": invitation,
         "link": settings.SITE_URL + reverse("portal:invitation_accept", args=[invitation.token]),
     }
+    # The name is the applicant's input: a line break in it must not break the header.
+    organisation = " ".join(invitation.organisation.name.split())
     send_mail(
-        subject=_("Einladung zu %(organisation)s in Fördertal")
-        % {"organisation": invitation.organisation.name},
+        subject=_("Einladung zu %(organisation)s in Fördertal") % {"organisation": organisation},
         message=render_to_string("applicants/mail/invitation.txt", context),
         from_email=None,
         recipient_list=[invitation.email],

@@ -2,6 +2,7 @@
 
 from django import forms
 from django.conf import settings
+from django.db.models.fields import BLANK_CHOICE_LABEL
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 
@@ -70,14 +71,19 @@ class ApplicationForm(forms.ModelForm):
         }
 
 
+def with_blank(choices):
+    """An empty first choice, so that an untouched extra row stays empty and is skipped."""
+    return [("", BLANK_CHOICE_LABEL), *choices]
+
+
 class CostLineForm(forms.Form):
-    category = forms.ChoiceField(label=_("Kostenart"), choices=CostCategory.choices)
+    category = forms.ChoiceField(label=_("Kostenart"), choices=with_blank(CostCategory.choices))
     description = forms.CharField(label=_("Beschreibung"), max_length=300)
     amount = money_field(_("Betrag (Euro)"))
 
 
 class FinancingLineForm(forms.Form):
-    kind = forms.ChoiceField(label=_("Art der Mittel"), choices=FinancingKind.choices)
+    kind = forms.ChoiceField(label=_("Art der Mittel"), choices=with_blank(FinancingKind.choices))
     source_name = forms.CharField(label=_("Geldgeber"), max_length=200, required=False)
     description = forms.CharField(label=_("Beschreibung"), max_length=300, required=False)
     amount = money_field(_("Betrag (Euro)"))

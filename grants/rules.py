@@ -12,6 +12,7 @@ from grants.models import Application, FinancingType
 
 # Keys of the error dict: form fields, or a section of the application page.
 PLAN = "plan"
+COSTS = "costs"
 ATTACHMENTS = "attachments"
 CALL = "call"
 
@@ -92,7 +93,7 @@ def _check_plan(application, errors):
     costs = application.cost_total
     requested = application.requested_amount
     if costs <= ZERO:
-        errors[PLAN].append(_("Bitte tragen Sie die Kosten des Projekts in den Kostenplan ein."))
+        errors[COSTS].append(_("Bitte tragen Sie die Kosten des Projekts in den Kostenplan ein."))
     if requested is None or requested <= ZERO:
         errors["requested_amount"].append(_("Bitte geben Sie die beantragte Förderung an."))
         return

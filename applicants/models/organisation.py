@@ -1,5 +1,5 @@
-from django.core.validators import RegexValidator
 from django.core.exceptions import ValidationError
+from django.core.validators import RegexValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -34,7 +34,9 @@ class Organisation(models.Model):
         _("Registernummer"),
         max_length=60,
         blank=True,
-        help_text=_("z. B. VR 12345 beim Amtsgericht Wuppertal; leer lassen, wenn keine vorhanden."),
+        help_text=_(
+            "z. B. VR 12345 beim Amtsgericht Wuppertal; leer lassen, wenn keine vorhanden."
+        ),
     )
     street = models.CharField(_("Straße und Hausnummer"), max_length=200)
     postcode = models.CharField(_("Postleitzahl"), max_length=5, validators=[postcode_validator])

@@ -90,7 +90,8 @@ class InviteView(PortalMixin, View):
         else:
             messages.success(
                 request,
-                _("Die Einladung an %(email)s ist verschickt.") % {"email": form.cleaned_data["email"]},
+                _("Die Einladung an %(email)s ist verschickt.")
+                % {"email": form.cleaned_data["email"]},
             )
         return redirect("portal:organisation")
 

@@ -13,7 +13,7 @@ from grants.forms import (
     FinancingLineFormSet,
 )
 from grants.permissions import can_edit_application
-from grants.rules import ATTACHMENTS, CALL, PLAN, submission_errors
+from grants.rules import ATTACHMENTS, CALL, COSTS, PLAN, submission_errors
 from grants.selectors import application_for_member
 from grants.services.application import (
     PlanLine,
@@ -22,7 +22,7 @@ from grants.services.application import (
 )
 from grants.services.errors import NotAllowed, SubmissionRejected
 
-SECTIONS = (PLAN, ATTACHMENTS, CALL)
+SECTIONS = (COSTS, PLAN, ATTACHMENTS, CALL)
 
 
 class ApplicationDetailView(PortalMixin, TemplateView):

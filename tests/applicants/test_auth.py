@@ -100,6 +100,7 @@ def test_a_forgotten_password_is_reset_through_the_link_in_the_mail(client, pers
     assert "Bitte sehen Sie in Ihr Postfach" in page(client.get(response.url))
     assert len(mailoutbox) == 1
     assert mailoutbox[0].to == ["amina@example.org"]
+    assert mailoutbox[0].subject == "Neues Passwort für Fördertal"
 
     form_page = client.get(reset_link(mailoutbox[0]), follow=True)
     assert form_page.status_code == 200
@@ -150,3 +151,14 @@ def test_a_logged_out_visitor_is_sent_to_the_login_and_back(client, db, name):
 
     assert response.status_code == 302
     assert response.url == f"{LOGIN}?next={url}"
+
+
+def test_the_reset_mail_is_written_in_german_and_names_the_login(client, person, mailoutbox):
+    client.post(reverse("password_reset"), {"email": person.email})
+
+    body = mailoutbox[0].body
+    assert body.startswith("Guten Tag,")
+    assert "Sie melden sich mit Ihrer E-Mail-Adresse an: amina@example.org" in body
+    assert "Der Link gilt nur einmal." in body
+    assert "In case" not in body
+    assert "&" not in body

@@ -100,7 +100,9 @@ def test_a_person_who_already_belongs_to_the_organisation_is_not_invited_again(
     response = invite(applicant_client, plain_member.email, django_capture_on_commit_callbacks)
 
     assert response.status_code == 302
-    assert "Diese Person gehört bereits zur Organisation." in page(applicant_client.get(ORGANISATION))
+    assert "Diese Person gehört bereits zur Organisation." in page(
+        applicant_client.get(ORGANISATION)
+    )
     assert not Invitation.objects.exists()
     assert mailoutbox == []
 
@@ -299,7 +301,7 @@ def test_a_person_in_two_organisations_switches_and_sees_the_other_applications(
 
 
 def test_the_role_follows_the_active_organisation(client, two_organisations):
-    person, first, second = two_organisations
+    person, _first, second = two_organisations
     client.force_login(person)
     edit = reverse("portal:organisation_edit")
 
@@ -337,7 +339,9 @@ def test_the_organisation_page_of_one_organisation_never_shows_another_ones_data
     other_admin = MembershipFactory(
         organisation=other, role="admin", user=UserFactory(email="chefin@anderer.example")
     ).user
-    Invitation.objects.create(organisation=other, email="neu@anderer.example", invited_by=other_admin)
+    Invitation.objects.create(
+        organisation=other, email="neu@anderer.example", invited_by=other_admin
+    )
     client.force_login(me)
 
     content = page(client.get(ORGANISATION))
@@ -355,3 +359,16 @@ def test_the_organisation_page_of_one_organisation_never_shows_another_ones_data
         "ING-DiBa",
     ):
         assert secret not in content, secret
+
+
+def test_a_line_break_in_the_organisation_name_does_not_break_the_invitation_mail(
+    applicant_client, organisation, mailoutbox, django_capture_on_commit_callbacks
+):
+    organisation.name = "Kulturverein\nBcc: alle@example.org"
+    organisation.save()
+
+    response = invite(applicant_client, "jonas@example.org", django_capture_on_commit_callbacks)
+
+    assert response.status_code == 302
+    assert mailoutbox[0].subject == "Einladung zu Kulturverein Bcc: alle@example.org in Fördertal"
+    assert mailoutbox[0].bcc == []

@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from core.models import District
 from grants.models import FinancingType
-from grants.rules import ATTACHMENTS, CALL, PLAN, submission_errors
+from grants.rules import ATTACHMENTS, CALL, COSTS, PLAN, submission_errors
 from tests.factories import ApplicationFactory, ProgrammeFactory, RequiredDocumentFactory
 
 pytestmark = pytest.mark.django_db
@@ -92,4 +92,4 @@ def test_texts_and_costs_must_be_filled_in():
     errors = errors_of(application)
     assert "summary" in errors
     assert "requested_amount" in errors
-    assert "Kostenplan" in errors[PLAN][0]
+    assert "Kostenplan" in errors[COSTS][0]

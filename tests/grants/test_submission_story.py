@@ -164,3 +164,30 @@ def test_an_initiative_registers_writes_a_draft_fails_each_rule_and_submits(clie
     detail = client.get(reverse("portal:application_detail", args=[application.pk]))
     assert application.reference in detail.content.decode()
     assert "Eingereicht" in detail.content.decode()
+
+
+def test_untouched_empty_plan_rows_are_skipped_when_saving(applicant_client, draft):
+    data = draft_data(save="")
+    data.update(
+        {
+            "costs-TOTAL_FORMS": "3",
+            "costs-2-category": "",
+            "costs-2-description": "",
+            "costs-2-amount": "",
+            "funds-TOTAL_FORMS": "3",
+            "funds-2-kind": "",
+            "funds-2-amount": "",
+        }
+    )
+    response = applicant_client.post(reverse("portal:application_edit", args=[draft.pk]), data)
+    assert response.status_code == 302
+    assert draft.cost_lines.count() == 2
+    assert draft.financing_lines.count() == 2
+
+
+def test_the_edit_page_offers_empty_rows_that_start_unselected(applicant_client, draft):
+    page = applicant_client.get(reverse("portal:application_edit", args=[draft.pk]))
+    html = page.content.decode()
+    assert 'name="costs-2-category"' in html
+    row = html.split('name="costs-2-category"')[1].split("</select>")[0]
+    assert '<option value="" selected>' in row
