@@ -14,12 +14,12 @@ check-python:
 	  echo "Installieren Sie Python 3.12 (z. B. 'pyenv install 3.12') oder rufen Sie 'make PYTHON=python3.12 …' auf."; \
 	  exit 1; }
 
-$(STAMP): pyproject.toml | check-python
+$(STAMP): pyproject.toml constraints.txt | check-python
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	@$(BIN)/python -c 'import sys; sys.exit(0 if sys.version_info >= (3, 12) else 1)' || { \
 	  echo "$(VENV) wurde mit einem zu alten Python angelegt; bitte 'make clean' und erneut versuchen."; exit 1; }
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e ".[dev]"
+	$(BIN)/python -m pip install --quiet -c constraints.txt -e ".[dev]"
 	@touch $(STAMP)
 
 install: check-python $(STAMP)

@@ -1,5 +1,8 @@
 """Mails to applicants about their organisation."""
 
+import logging
+import smtplib
+
 from django.conf import settings
 from django.core.mail import send_mail
 from django.template.loader import render_to_string
@@ -7,6 +10,8 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from applicants.models import Invitation
+
+logger = logging.getLogger(__name__)
 
 
 def send_invitation_mail(invitation: Invitation) -> None:
@@ -17,9 +22,14 @@ def send_invitation_mail(invitation: Invitation) -> None:
     }
     # The name is the applicant's input: a line break in it must not break the header.
     organisation = " ".join(invitation.organisation.name.split())
-    send_mail(
-        subject=_("Einladung zu %(organisation)s in Fördertal") % {"organisation": organisation},
-        message=render_to_string("applicants/mail/invitation.txt", context),
-        from_email=None,
-        recipient_list=[invitation.email],
-    )
+    try:
+        send_mail(
+            subject=_("Einladung zu %(organisation)s in Fördertal")
+            % {"organisation": organisation},
+            message=render_to_string("applicants/mail/invitation.txt", context),
+            from_email=None,
+            recipient_list=[invitation.email],
+        )
+    except (OSError, smtplib.SMTPException):
+        # The invitation is saved and listed as open; the mail can be sent again.
+        logger.exception("Einladungs-Mail an %s nicht versandt", invitation.email)

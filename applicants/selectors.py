@@ -17,7 +17,7 @@ def organisation_members(organisation: Organisation):
 
 
 def organisation_open_invitations(organisation: Organisation):
-    return Invitation.objects.filter(organisation=organisation, accepted_at__isnull=True)
+    return Invitation.objects.filter(organisation=organisation).valid()
 
 
 def organisation_with_details(pk: int) -> Organisation:

@@ -1,12 +1,24 @@
 import secrets
+from datetime import timedelta
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
 def new_token() -> str:
     return secrets.token_urlsafe(32)
+
+
+VALID_DAYS = 14
+
+
+class InvitationQuerySet(models.QuerySet):
+    def valid(self):
+        """Not yet accepted and not older than VALID_DAYS."""
+        oldest = timezone.now() - timedelta(days=VALID_DAYS)
+        return self.filter(accepted_at__isnull=True, created_at__gte=oldest)
 
 
 class Invitation(models.Model):
@@ -28,6 +40,8 @@ class Invitation(models.Model):
     )
     created_at = models.DateTimeField(_("eingeladen am"), auto_now_add=True)
     accepted_at = models.DateTimeField(_("angenommen am"), null=True, blank=True)
+
+    objects = InvitationQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("Einladung")

@@ -22,7 +22,7 @@ class InvitationAcceptView(View):
 
     def get_invitation(self, token):
         return get_object_or_404(
-            Invitation.objects.select_related("organisation"), token=token, accepted_at=None
+            Invitation.objects.select_related("organisation").valid(), token=token
         )
 
     def context(self, invitation, form):

@@ -14,6 +14,10 @@ class EmailUserManager(UserManager):
         user.save(using=self._db)
         return user
 
+    def get_by_natural_key(self, username):
+        """Log in with the e-mail address in any upper/lower case."""
+        return self.get(email__iexact=username)
+
     def create_user(self, email, password=None, **extra_fields):
         extra_fields.setdefault("is_staff", False)
         extra_fields.setdefault("is_superuser", False)

@@ -162,3 +162,14 @@ def test_the_reset_mail_is_written_in_german_and_names_the_login(client, person,
     assert "Der Link gilt nur einmal." in body
     assert "In case" not in body
     assert "&" not in body
+
+
+def test_login_accepts_the_email_in_any_upper_and_lower_case(client):
+    user = UserFactory(email="amina@example.org")
+    user.set_password("Sonnenblume-im-Garten-7")
+    user.save()
+    response = client.post(
+        reverse("login"), {"username": "Amina@Example.ORG", "password": "Sonnenblume-im-Garten-7"}
+    )
+    assert response.status_code == 302
+    assert client.session["_auth_user_id"] == str(user.pk)

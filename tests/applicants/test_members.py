@@ -1,11 +1,15 @@
 """Several people act for an organisation: invitations, roles, switching organisations."""
 
 import re
+import smtplib
+from datetime import timedelta
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from applicants.models import Invitation, Membership
+from applicants.models.invitation import VALID_DAYS
 from core.models import AuditEntry, User
 from tests.applicants.data import PASSWORD, organisation_edit_data, person_data
 from tests.factories import (
@@ -215,6 +219,15 @@ def test_an_invitation_cannot_be_used_twice(client, invitation):
     assert Membership.objects.filter(user__email="jonas@example.org").count() == 1
 
 
+def test_an_invitation_older_than_two_weeks_has_expired(client, invitation):
+    Invitation.objects.filter(pk=invitation.pk).update(
+        created_at=timezone.now() - timedelta(days=VALID_DAYS, minutes=1)
+    )
+    assert client.get(accept_url(invitation)).status_code == 404
+    assert client.post(accept_url(invitation), person_data()).status_code == 404
+    assert not User.objects.filter(email="jonas@example.org").exists()
+
+
 def test_an_unknown_invitation_token_is_not_found(client, db):
     assert client.get(reverse("portal:invitation_accept", args=["erfunden"])).status_code == 404
 
@@ -372,3 +385,16 @@ def test_a_line_break_in_the_organisation_name_does_not_break_the_invitation_mai
     assert response.status_code == 302
     assert mailoutbox[0].subject == "Einladung zu Kulturverein Bcc: alle@example.org in Fördertal"
     assert mailoutbox[0].bcc == []
+
+
+def test_a_mail_server_failure_keeps_the_invitation_and_shows_no_error_page(
+    client, applicant, monkeypatch, django_capture_on_commit_callbacks
+):
+    def refuse(*args, **kwargs):
+        raise smtplib.SMTPServerDisconnected("Verbindung verloren")
+
+    monkeypatch.setattr("applicants.notifications.send_mail", refuse)
+    client.force_login(applicant)
+    response = invite(client, "lea@example.org", django_capture_on_commit_callbacks)
+    assert response.status_code == 302
+    assert Invitation.objects.filter(email="lea@example.org").exists()
