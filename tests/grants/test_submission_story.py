@@ -10,35 +10,10 @@ from django.utils import timezone
 
 from core.models import AuditEntry, District
 from grants.models import Application, ApplicationStatus
+from tests.applicants.data import registration_data
 from tests.factories import PDF_BYTES, CallFactory, ProgrammeFactory, RequiredDocumentFactory
 
 pytestmark = pytest.mark.django_db
-
-
-def registration_data():
-    return {
-        "person-first_name": "Amina",
-        "person-last_name": "Haddad",
-        "person-email": "amina@example.org",
-        "person-phone": "0202 123456",
-        "person-password1": "Sonnenblume-im-Garten-7",
-        "person-password2": "Sonnenblume-im-Garten-7",
-        "org-name": "Frauen für Frauen Oberbarmen e. V.",
-        "org-legal_form": "ev",
-        "org-register_number": "VR 4711",
-        "org-street": "Berliner Straße 100",
-        "org-postcode": "42277",
-        "org-city": "Wuppertal",
-        "org-district": District.objects.get(name="Oberbarmen").pk,
-        "org-is_nonprofit": "on",
-        "org-tax_exemption_date": "2025-02-01",
-        "org-contact_name": "Amina Haddad",
-        "org-contact_email": "amina@example.org",
-        "org-contact_phone": "0202 123456",
-        "bank-holder": "Frauen für Frauen Oberbarmen e. V.",
-        "bank-iban": "DE89 3704 0044 0532 0130 00",
-        "consent-privacy": "on",
-    }
 
 
 def draft_data(**overrides):
