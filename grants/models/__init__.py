@@ -1,9 +1,22 @@
 from .application import Application, ApplicationStatus, ReferenceCounter
 from .attachment import Attachment
+from .case import (
+    SCORE_MAX,
+    Decision,
+    DecisionOutcome,
+    FormalCheck,
+    FormalCheckResult,
+    Notice,
+    NoticeKind,
+    Recommendation,
+    Review,
+    ReviewScore,
+)
 from .plan import CostCategory, CostLine, FinancingKind, FinancingLine
 from .programme import Call, Criterion, FinancingType, Programme, RequiredDocument, Theme
 
 __all__ = [
+    "SCORE_MAX",
     "Application",
     "ApplicationStatus",
     "Attachment",
@@ -11,6 +24,15 @@ __all__ = [
     "CostCategory",
     "CostLine",
     "Criterion",
+    "Decision",
+    "DecisionOutcome",
+    "FormalCheck",
+    "FormalCheckResult",
+    "Notice",
+    "NoticeKind",
+    "Recommendation",
+    "Review",
+    "ReviewScore",
     "FinancingKind",
     "FinancingLine",
     "FinancingType",

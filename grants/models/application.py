@@ -7,13 +7,35 @@ from core.money import MoneyField, non_negative, sum_money
 
 class ApplicationStatus(models.TextChoices):
     DRAFT = "draft", _("Entwurf")
-    SUBMITTED = "submitted", _("Eingereicht")
+    SUBMITTED = "submitted", _("Eingereicht – Vollständigkeitsprüfung")
+    REVISION_REQUESTED = "revision_requested", _("Nachforderung")
+    IN_REVIEW = "in_review", _("Fachliche Prüfung und Haushaltsprüfung")
+    AWAITING_DECISION = "awaiting_decision", _("Entscheidung")
+    APPROVED = "approved", _("Bewilligt")
+    REJECTED = "rejected", _("Abgelehnt")
+    WITHDRAWN = "withdrawn", _("Zurückgezogen")
 
+
+EDITABLE_STATUSES = (ApplicationStatus.DRAFT, ApplicationStatus.REVISION_REQUESTED)
+WITHDRAWABLE_STATUSES = (
+    ApplicationStatus.SUBMITTED,
+    ApplicationStatus.REVISION_REQUESTED,
+    ApplicationStatus.IN_REVIEW,
+    ApplicationStatus.AWAITING_DECISION,
+)
 
 # What the applicant reads in the portal: plain German, saying what happens next.
 PORTAL_STATUS_TEXT = {
     ApplicationStatus.DRAFT: _("Entwurf – noch nicht eingereicht, Sie können weiter bearbeiten"),
-    ApplicationStatus.SUBMITTED: _("Eingereicht – die Stadt prüft Ihren Antrag"),
+    ApplicationStatus.SUBMITTED: _("Eingereicht – die Stadt prüft, ob alles vollständig ist"),
+    ApplicationStatus.REVISION_REQUESTED: _(
+        "Bitte nachbessern – die Stadt braucht noch Angaben oder Unterlagen von Ihnen"
+    ),
+    ApplicationStatus.IN_REVIEW: _("In Prüfung – Fachleute bewerten Ihr Projekt"),
+    ApplicationStatus.AWAITING_DECISION: _("Prüfung abgeschlossen – die Entscheidung folgt"),
+    ApplicationStatus.APPROVED: _("Bewilligt – den Bescheid finden Sie hier"),
+    ApplicationStatus.REJECTED: _("Abgelehnt – die Gründe stehen im Bescheid"),
+    ApplicationStatus.WITHDRAWN: _("Zurückgezogen"),
 }
 
 
@@ -88,7 +110,10 @@ class Application(models.Model):
         verbose_name = _("Antrag")
         verbose_name_plural = _("Anträge")
         ordering = ["-created_at", "-pk"]
-        indexes = [models.Index(fields=["organisation", "-created_at"])]
+        indexes = [
+            models.Index(fields=["organisation", "-created_at"]),
+            models.Index(fields=["status", "-submitted_at"]),
+        ]
 
     def __str__(self) -> str:
         return f"{self.reference or _('Entwurf')}: {self.title}"
@@ -99,7 +124,11 @@ class Application(models.Model):
 
     @property
     def is_editable(self) -> bool:
-        return self.status == ApplicationStatus.DRAFT
+        return self.status in EDITABLE_STATUSES
+
+    @property
+    def is_withdrawable(self) -> bool:
+        return self.status in WITHDRAWABLE_STATUSES
 
     @property
     def cost_total(self):

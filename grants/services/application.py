@@ -97,7 +97,10 @@ def application_save_draft(
 
 
 def application_submit(*, application: Application, user) -> Application:
-    """Submit the application if it meets every rule; give it its reference number."""
+    """Submit the application if it meets every rule; a first submission gets its reference.
+
+    A resubmission after a request for revision keeps the reference number.
+    """
     with transaction.atomic():
         application = Application.objects.select_for_update().get(pk=application.pk)
         if not can_edit_application(user, application):
@@ -107,14 +110,16 @@ def application_submit(*, application: Application, user) -> Application:
         if errors:
             raise SubmissionRejected(errors)
         before = {"status": application.status}
+        resubmission = application.status == ApplicationStatus.REVISION_REQUESTED
         application.status = ApplicationStatus.SUBMITTED
         application.submitted_at = now
         application.submitted_by = user
-        application.reference = reference_next(year=timezone.localdate(now).year)
+        if application.reference is None:
+            application.reference = reference_next(year=timezone.localdate(now).year)
         application.save(update_fields=["status", "submitted_at", "submitted_by", "reference"])
         audit_record(
             actor=user,
-            action="grants.application.submitted",
+            action=f"grants.application.{'resubmitted' if resubmission else 'submitted'}",
             obj=application,
             before=before,
             after={
