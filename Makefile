@@ -6,12 +6,23 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export DJANGO_SETTINGS_MODULE ?= config.settings.dev
 
-.PHONY: run test lint check-python install demo clean
+.PHONY: run test lint check-python check-libs install demo clean
 
 check-python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 12) else 1)' 2>/dev/null || { \
 	  echo "Fördertal braucht Python >= 3.12 (gefunden: $$($(PYTHON) --version 2>&1))."; \
 	  echo "Installieren Sie Python 3.12 (z. B. 'pyenv install 3.12') oder rufen Sie 'make PYTHON=python3.12 …' auf."; \
+	  exit 1; }
+
+# WeasyPrint (PDF/A notices) needs Pango and HarfBuzz from the system, not from pip.
+# Without libharfbuzz-subset `import weasyprint` warns, and the tests treat warnings as errors.
+PDF_LIBS := pango-1.0 pangoft2-1.0 harfbuzz-subset
+PDF_LIBS_APT := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0
+
+check-libs: check-python
+	@$(PYTHON) -c 'import ctypes.util, sys; missing = [n for n in sys.argv[1:] if not ctypes.util.find_library(n)]; [print(f"Systembibliothek fehlt: lib{n} (nötig für die PDF-Bescheide mit WeasyPrint).") for n in missing]; sys.exit(1 if missing else 0)' $(PDF_LIBS) || { \
+	  echo "Bitte installieren Sie die Bibliotheken, unter Debian/Ubuntu mit:"; \
+	  echo "  sudo apt-get install $(PDF_LIBS_APT)"; \
 	  exit 1; }
 
 $(STAMP): pyproject.toml constraints.txt | check-python
@@ -22,7 +33,7 @@ $(STAMP): pyproject.toml constraints.txt | check-python
 	$(BIN)/python -m pip install --quiet -c constraints.txt -e ".[dev]"
 	@touch $(STAMP)
 
-install: check-python $(STAMP)
+install: check-python check-libs $(STAMP)
 
 run: install
 	$(BIN)/python manage.py migrate --no-input

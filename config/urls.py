@@ -6,6 +6,8 @@ from django.utils.translation import gettext_lazy as _
 from applicants.urls import urlpatterns as applicants_portal
 from core.views import LandingView
 from grants.urls import urlpatterns as grants_portal
+from workflow.urls import portal_urls as workflow_portal
+from workflow.urls import staff_site
 
 admin.site.site_header = _("Fördertal – Verwaltung")
 admin.site.site_title = _("Fördertal")
@@ -35,6 +37,7 @@ account_urls = [
 urlpatterns = [
     path("", LandingView.as_view(), name="landing"),
     path("konto/", include(account_urls)),
-    path("portal/", include((applicants_portal + grants_portal, "portal"))),
+    path("portal/", include((applicants_portal + grants_portal + workflow_portal, "portal"))),
+    path("staff/", staff_site.urls),
     path("admin/", admin.site.urls),
 ]

@@ -6,14 +6,20 @@ from django.contrib.auth.models import Group, Permission
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 
-from core.roles import ADMINISTRATION, ROLES
+from core.roles import ADMINISTRATION, APPROVER, CASEWORKER, FINANCE, REVIEWER, ROLES
 
 ALL = ("add", "change", "delete", "view")
 VIEW = ("view",)
 
-# Model permissions of each role group, by model label; the other groups work through the
-# application's own permission predicates, not through Django's model permissions.
+# Permissions of each role group, by model label: an action ("view") stands for
+# "<action>_<model>", a name with an underscore is a permission's full codename. Task
+# permissions decide whose queue a task lands in; the services still check rule 4.
+CASE = "workflow.ApplicationProcess"
 ROLE_PERMISSIONS: dict[str, dict[str, tuple[str, ...]]] = {
+    CASEWORKER: {"grants.Application": ("check_application",), CASE: VIEW},
+    REVIEWER: {"grants.Application": ("review_application",), CASE: VIEW},
+    FINANCE: {"grants.Application": ("check_budget",), CASE: VIEW},
+    APPROVER: {"grants.Application": ("decide_application",), CASE: VIEW},
     ADMINISTRATION: {
         "grants.Programme": ALL,
         "grants.Call": ALL,
@@ -23,6 +29,7 @@ ROLE_PERMISSIONS: dict[str, dict[str, tuple[str, ...]]] = {
         "core.District": ALL,
         "core.AuditEntry": VIEW,
         "applicants.Organisation": VIEW,
+        CASE: VIEW,
     },
 }
 
@@ -44,10 +51,11 @@ def _permissions(spec: dict[str, tuple[str, ...]]) -> list[Permission]:
     permissions = []
     for label, actions in spec.items():
         model = models[label]
-        content_type = ContentType.objects.get_for_model(model)
+        content_type = ContentType.objects.get_for_model(model, for_concrete_model=False)
         permissions += [
             Permission.objects.get(
-                content_type=content_type, codename=f"{action}_{model._meta.model_name}"
+                content_type=content_type,
+                codename=action if "_" in action else f"{action}_{model._meta.model_name}",
             )
             for action in actions
         ]

@@ -1,7 +1,10 @@
 """Who may do what with an application: predicates (user, obj) -> bool."""
 
+from django.utils.translation import gettext as _
+
 from applicants.permissions import is_member
-from grants.models import Application
+from core.roles import APPROVER, ROLES, has_role
+from grants.models import Application, Review
 
 
 def can_view_application(user, application: Application) -> bool:
@@ -16,3 +19,23 @@ def can_edit_application(user, application: Application) -> bool:
 
 def can_submit_application(user, application: Application) -> bool:
     return can_edit_application(user, application)
+
+
+def staff_refusal(user, application: Application, role: str) -> str | None:
+    """Why a member of staff may not act on the case in this role, or None (rule 4)."""
+    if not has_role(user, role):
+        return _("Diese Aufgabe gehört zur Rolle „%(role)s“.") % {"role": ROLES[role]}
+    if is_member(user, application.organisation):
+        return _(
+            "Sie gehören zur antragstellenden Organisation und dürfen an diesem Antrag "
+            "nicht mitwirken."
+        )
+    return None
+
+
+def decision_refusal(user, application: Application) -> str | None:
+    """Why the user may not decide on the application, or None."""
+    reason = staff_refusal(user, application, APPROVER)
+    if reason is None and Review.objects.filter(application=application, reviewer=user).exists():
+        reason = _("Sie haben diesen Antrag begutachtet und dürfen nicht über ihn entscheiden.")
+    return reason

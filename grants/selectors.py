@@ -4,7 +4,8 @@ from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
-from grants.models import Application, Attachment, Call
+from grants.filters import ApplicationFilter
+from grants.models import Application, ApplicationStatus, Attachment, Call, Notice
 
 
 def applications_of_organisation(organisation):
@@ -23,6 +24,8 @@ def application_for_member(user, pk: int) -> Application:
             "financing_lines",
             "call__programme__required_documents",
             "call__programme__eligible_districts",
+            "notices",
+            "formal_checks",
             Prefetch(
                 "attachments", queryset=Attachment.objects.select_related("required_document")
             ),
@@ -39,6 +42,24 @@ def attachment_for_member(user, pk: int) -> Attachment:
     return get_object_or_404(queryset, pk=pk)
 
 
+def notice_for_member(user, pk: int) -> Notice:
+    """A notice of one of the user's organisations' applications, or 404."""
+    queryset = Notice.objects.select_related("application").filter(
+        application__organisation__memberships__user=user
+    )
+    return get_object_or_404(queryset, pk=pk)
+
+
 def calls_open(today=None):
     """Calls that accept applications today."""
     return Call.objects.open_on(today or timezone.localdate()).select_related("programme")
+
+
+def applications_for_staff(params):
+    """The submitted applications as staff filter them (drafts are the applicant's own)."""
+    queryset = (
+        Application.objects.exclude(status=ApplicationStatus.DRAFT)
+        .select_related("call__programme", "organisation")
+        .order_by("-submitted_at", "-pk")
+    )
+    return ApplicationFilter(params, queryset=queryset)

@@ -7,6 +7,7 @@ from grants.views.portal_attachment import (
     AttachmentDeleteView,
     AttachmentDownloadView,
     AttachmentUploadView,
+    NoticeDownloadView,
 )
 from grants.views.portal_list import ApplicationCreateView, ApplicationListView
 
@@ -18,4 +19,5 @@ urlpatterns = [
     path("antraege/<int:pk>/unterlagen/", AttachmentUploadView.as_view(), name="attachment_upload"),
     path("unterlagen/<int:pk>/", AttachmentDownloadView.as_view(), name="attachment_download"),
     path("unterlagen/<int:pk>/loeschen/", AttachmentDeleteView.as_view(), name="attachment_delete"),
+    path("bescheide/<int:pk>/", NoticeDownloadView.as_view(), name="notice_download"),
 ]

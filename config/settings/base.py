@@ -57,6 +57,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "workflow.middleware.StaffAreaMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
 
@@ -159,3 +160,19 @@ APPLICATION_REFERENCE_PREFIX = os.environ.get("APPLICATION_REFERENCE_PREFIX", "Z
 
 # Absolute address of the site, for links in mails.
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+
+# The authority that issues the notices (letterhead and sender of every Bescheid).
+AUTHORITY = {
+    "name": os.environ.get("AUTHORITY_NAME", "Stadt Wuppertal"),
+    "department": os.environ.get("AUTHORITY_DEPARTMENT", "Ressort Zuwanderung und Integration"),
+    "street": os.environ.get("AUTHORITY_STREET", "Johannes-Rau-Platz 1"),
+    "postcode_city": os.environ.get("AUTHORITY_POSTCODE_CITY", "42275 Wuppertal"),
+    "phone": os.environ.get("AUTHORITY_PHONE", "0202 563-0"),
+    # No invented mailbox: set AUTHORITY_EMAIL to the department's address (shown when set).
+    "email": os.environ.get("AUTHORITY_EMAIL", ""),
+}
+# Legal remedy against a notice: in NRW there is no Widerspruch for these notices (§ 110 JustG
+# NRW), only a Klage at the administrative court within one month; Wuppertal → VG Düsseldorf.
+APPEAL_COURT = os.environ.get(
+    "APPEAL_COURT", "Verwaltungsgericht Düsseldorf, Bastionstraße 39, 40213 Düsseldorf"
+)

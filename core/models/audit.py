@@ -3,6 +3,8 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from core.audit_labels import audit_label
+
 
 class AuditEntryQuerySet(models.QuerySet):
     def for_object(self, obj):
@@ -43,6 +45,10 @@ class AuditEntry(models.Model):
 
     def __str__(self) -> str:
         return f"{self.created_at:%Y-%m-%d %H:%M} {self.action}"
+
+    @property
+    def label(self) -> str:
+        return audit_label(self.action)
 
     def save(self, *args, **kwargs):
         if self.pk is not None:

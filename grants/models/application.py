@@ -114,6 +114,12 @@ class Application(models.Model):
             models.Index(fields=["organisation", "-created_at"]),
             models.Index(fields=["status", "-submitted_at"]),
         ]
+        permissions = [
+            ("check_application", _("Vollständigkeit prüfen")),
+            ("review_application", _("Anträge fachlich prüfen")),
+            ("check_budget", _("Haushaltsprüfung durchführen")),
+            ("decide_application", _("Über Anträge entscheiden")),
+        ]
 
     def __str__(self) -> str:
         return f"{self.reference or _('Entwurf')}: {self.title}"
@@ -129,6 +135,14 @@ class Application(models.Model):
     @property
     def is_withdrawable(self) -> bool:
         return self.status in WITHDRAWABLE_STATUSES
+
+    @property
+    def revision_request(self):
+        """The open request for revision (a FormalCheck), if the applicant has to act."""
+        if self.status != ApplicationStatus.REVISION_REQUESTED:
+            return None
+        checks = list(self.formal_checks.all())
+        return checks[-1] if checks else None
 
     @property
     def cost_total(self):

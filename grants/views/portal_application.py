@@ -15,12 +15,8 @@ from grants.forms import (
 from grants.permissions import can_edit_application
 from grants.rules import ATTACHMENTS, CALL, COSTS, PLAN, submission_errors
 from grants.selectors import application_for_member
-from grants.services.application import (
-    PlanLine,
-    application_save_draft,
-    application_submit,
-)
-from grants.services.errors import NotAllowed, SubmissionRejected
+from grants.services.application import PlanLine, application_save_draft
+from grants.services.errors import NotAllowed
 
 SECTIONS = (COSTS, PLAN, ATTACHMENTS, CALL)
 
@@ -44,7 +40,7 @@ class ApplicationDetailView(PortalMixin, TemplateView):
 
 
 class ApplicationEditView(PortalMixin, View):
-    """Edit the draft: save it as it is, or save and submit."""
+    """Edit the draft (or the application under revision) and save it as it is."""
 
     template_name = "grants/portal/application_edit.html"
 
@@ -74,19 +70,12 @@ class ApplicationEditView(PortalMixin, View):
             cost_lines=plan_lines(costs, kind="category"),
             financing_lines=plan_lines(funds, kind="kind"),
         )
-        if "submit" not in request.POST:
-            messages.success(request, _("Der Entwurf ist gespeichert."))
-            return redirect("portal:application_edit", pk=application.pk)
-        try:
-            application = application_submit(application=application, user=request.user)
-        except SubmissionRejected as rejection:
-            return self.render_rejected(application, form, rejection.errors)
-        messages.success(
-            request,
-            _("Ihr Antrag ist eingereicht. Aktenzeichen: %(reference)s")
-            % {"reference": application.reference},
-        )
-        return redirect("portal:application_detail", pk=application.pk)
+        return self.after_save(application, form)
+
+    def after_save(self, application, form):
+        """Saving a draft ends here; the submit view (workflow) continues instead."""
+        messages.success(self.request, _("Der Entwurf ist gespeichert."))
+        return redirect("portal:application_edit", pk=application.pk)
 
     def unbound_forms(self, application):
         form = ApplicationForm(instance=application)

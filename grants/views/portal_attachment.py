@@ -7,7 +7,7 @@ from django.views import View
 
 from applicants.portal import PortalMixin
 from grants.forms import AttachmentForm
-from grants.selectors import application_for_member, attachment_for_member
+from grants.selectors import application_for_member, attachment_for_member, notice_for_member
 from grants.services.attachment import attachment_add, attachment_delete
 from grants.services.errors import NotAllowed
 
@@ -62,3 +62,13 @@ class AttachmentDeleteView(PortalMixin, View):
         attachment_delete(attachment=attachment, user=request.user)
         messages.success(request, _("Die Unterlage ist gelöscht."))
         return redirect("portal:application_detail", pk=application_pk)
+
+
+class NoticeDownloadView(PortalMixin, View):
+    """The notice PDF: only members of the applying organisation."""
+
+    def get(self, request, pk):
+        notice = notice_for_member(request.user, pk)
+        return FileResponse(
+            notice.file.open("rb"), filename=notice.filename, content_type="application/pdf"
+        )

@@ -1,0 +1,78 @@
+from decimal import Decimal
+
+from django.conf import settings
+from django.core.validators import MinValueValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from core.money import MoneyField
+
+
+class LedgerEntryKind(models.TextChoices):
+    """What a money movement is; the kind gives the sign, the amount is always positive."""
+
+    COMMITMENT = "commitment", _("Mittelbindung")
+    RELEASE = "release", _("Aufhebung einer Bindung")
+
+
+class LedgerEntryQuerySet(models.QuerySet):
+    def update(self, **kwargs):
+        raise TypeError("Buchungen können nicht geändert werden.")
+
+    def delete(self):
+        raise TypeError("Buchungen können nicht gelöscht werden.")
+
+
+class LedgerEntry(models.Model):
+    """One money movement on a budget line; never changed, corrections are new entries."""
+
+    budget_line = models.ForeignKey(
+        "budgeting.BudgetLine",
+        verbose_name=_("Haushaltsstelle"),
+        on_delete=models.PROTECT,
+        related_name="ledger_entries",
+    )
+    application = models.ForeignKey(
+        "grants.Application",
+        verbose_name=_("Antrag"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="ledger_entries",
+    )
+    kind = models.CharField(_("Buchungsart"), max_length=20, choices=LedgerEntryKind.choices)
+    amount = MoneyField(_("Betrag"), validators=[MinValueValidator(Decimal("0.01"))])
+    booked_at = models.DateTimeField(_("gebucht am"), auto_now_add=True, db_index=True)
+    booked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("gebucht von"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    note = models.TextField(_("Vermerk"), blank=True)
+
+    objects = LedgerEntryQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("Buchung")
+        verbose_name_plural = _("Buchungen")
+        ordering = ["booked_at", "pk"]
+        indexes = [models.Index(fields=["budget_line", "kind"])]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(amount__gt=0),
+                name="budgeting_ledgerentry_amount_positive",
+                violation_error_message=_("Der Betrag einer Buchung muss positiv sein."),
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} {self.amount} € ({self.budget_line_id})"
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None:
+            raise TypeError("Buchungen können nicht geändert werden.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise TypeError("Buchungen können nicht gelöscht werden.")

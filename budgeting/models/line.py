@@ -1,0 +1,88 @@
+from decimal import Decimal
+
+from django.db import models
+from django.db.models import F, OuterRef, Subquery, Sum, Value
+from django.db.models.functions import Coalesce
+from django.utils.translation import gettext_lazy as _
+
+from core.money import MoneyField, non_negative
+
+from .ledger import LedgerEntry, LedgerEntryKind
+
+
+def amount_field() -> models.DecimalField:
+    return models.DecimalField(max_digits=14, decimal_places=2)
+
+
+def ledger_sum(kind: str, **filters) -> Coalesce:
+    """The sum of a line's ledger entries of one kind, as a correlated subquery (0 if none)."""
+    entries = (
+        LedgerEntry.objects.filter(budget_line=OuterRef("pk"), kind=kind, **filters)
+        .order_by()
+        .values("budget_line")
+        .annotate(total=Sum("amount"))
+        .values("total")
+    )
+    return Coalesce(
+        Subquery(entries, output_field=amount_field()),
+        Value(Decimal("0.00")),
+        output_field=amount_field(),
+    )
+
+
+def net_committed(**filters):
+    """Commitments minus releases of a line, optionally narrowed (e.g. to one application)."""
+    return models.ExpressionWrapper(
+        ledger_sum(LedgerEntryKind.COMMITMENT, **filters)
+        - ledger_sum(LedgerEntryKind.RELEASE, **filters),
+        output_field=amount_field(),
+    )
+
+
+class BudgetLineQuerySet(models.QuerySet):
+    def with_amounts(self):
+        """Annotate `committed` and `free` (appropriation − committed) from the ledger."""
+        return self.annotate(committed=net_committed()).annotate(
+            free=models.ExpressionWrapper(
+                F("appropriation") - F("committed"), output_field=amount_field()
+            )
+        )
+
+
+class BudgetLine(models.Model):
+    """Haushaltsstelle: fiscal year × programme × funding source × NKF coding."""
+
+    year = models.PositiveSmallIntegerField(_("Haushaltsjahr"))
+    programme = models.ForeignKey(
+        "grants.Programme",
+        verbose_name=_("Förderprogramm"),
+        on_delete=models.PROTECT,
+        related_name="budget_lines",
+    )
+    source = models.ForeignKey(
+        "budgeting.FundingSource",
+        verbose_name=_("Finanzierungsquelle"),
+        on_delete=models.PROTECT,
+        related_name="budget_lines",
+    )
+    produkt = models.CharField(_("Produkt"), max_length=30)
+    kostenstelle = models.CharField(_("Kostenstelle"), max_length=20)
+    sachkonto = models.CharField(_("Sachkonto"), max_length=20)
+    appropriation = MoneyField(_("Ansatz"), validators=non_negative())
+
+    objects = BudgetLineQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("Haushaltsstelle")
+        verbose_name_plural = _("Haushaltsstellen")
+        ordering = ["-year", "programme__name", "source__name", "produkt", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["year", "programme", "source", "produkt", "kostenstelle", "sachkonto"],
+                name="budgeting_budgetline_unique_coding",
+            )
+        ]
+
+    def __str__(self) -> str:
+        coding = f"{self.produkt} / {self.kostenstelle} / {self.sachkonto}"
+        return f"{self.year} · {self.programme} · {self.source} · {coding}"

@@ -1,0 +1,32 @@
+"""How audit entries read in the history of a case."""
+
+from django.utils.translation import gettext_lazy as _
+
+AUDIT_LABELS = {
+    "applicants.organisation.registered": _("Organisation registriert"),
+    "applicants.organisation.changed": _("Angaben der Organisation geändert"),
+    "applicants.member.invited": _("Person eingeladen"),
+    "applicants.member.joined": _("Person beigetreten"),
+    "grants.application.created": _("Entwurf angelegt"),
+    "grants.application.submitted": _("Antrag eingereicht"),
+    "grants.application.resubmitted": _("Überarbeiteten Antrag eingereicht"),
+    "grants.application.withdrawn": _("Antrag zurückgezogen"),
+    "grants.application.ready_for_decision": _("Prüfungen abgeschlossen, Entscheidung offen"),
+    "grants.attachment.added": _("Unterlage hochgeladen"),
+    "grants.attachment.deleted": _("Unterlage gelöscht"),
+    "grants.formal_check.complete": _("Vollständigkeitsprüfung: vollständig"),
+    "grants.formal_check.revision": _("Nachforderung an den Antragsteller"),
+    "grants.review.recorded": _("Fachliche Prüfung abgeschlossen"),
+    "grants.decision.approved": _("Bewilligt"),
+    "grants.decision.partial": _("Teilbewilligt"),
+    "grants.decision.rejected": _("Abgelehnt"),
+    "grants.notice.issued": _("Bescheid erlassen"),
+    "budgeting.allocation.recorded": _("Haushaltsprüfung: Haushaltsstellen gewählt"),
+    "budgeting.ledger.commitment": _("Mittel gebunden"),
+    "budgeting.ledger.release": _("Mittelbindung aufgehoben"),
+}
+
+
+def audit_label(action: str) -> str:
+    """The German text of an action code; the code itself when it has none."""
+    return AUDIT_LABELS.get(action, action)

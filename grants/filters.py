@@ -1,0 +1,50 @@
+"""Filters of the staff application list (django-filter)."""
+
+import django_filters
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from core.models import District
+from grants.models import Application, ApplicationStatus, Call, Programme, Theme
+
+
+class ApplicationFilter(django_filters.FilterSet):
+    q = django_filters.CharFilter(
+        label=_("Suche (Aktenzeichen, Titel, Organisation)"), method="search"
+    )
+    programme = django_filters.ModelChoiceFilter(
+        label=_("Förderprogramm"), field_name="call__programme", queryset=Programme.objects.all()
+    )
+    call = django_filters.ModelChoiceFilter(
+        label=_("Förderaufruf"), queryset=Call.objects.select_related("programme")
+    )
+    status = django_filters.ChoiceFilter(label=_("Stand"), choices=ApplicationStatus.choices)
+    district = django_filters.ModelChoiceFilter(
+        label=_("Stadtbezirk"), field_name="districts", queryset=District.objects.all()
+    )
+    theme = django_filters.ModelChoiceFilter(
+        label=_("Handlungsfeld"), field_name="call__programme__themes", queryset=Theme.objects.all()
+    )
+    amount_min = django_filters.NumberFilter(
+        label=_("beantragt ab (Euro)"), field_name="requested_amount", lookup_expr="gte"
+    )
+    amount_max = django_filters.NumberFilter(
+        label=_("beantragt bis (Euro)"), field_name="requested_amount", lookup_expr="lte"
+    )
+    submitted_from = django_filters.DateFilter(
+        label=_("eingereicht ab"), field_name="submitted_at__date", lookup_expr="gte"
+    )
+    submitted_to = django_filters.DateFilter(
+        label=_("eingereicht bis"), field_name="submitted_at__date", lookup_expr="lte"
+    )
+
+    class Meta:
+        model = Application
+        fields = []
+
+    def search(self, queryset, name, value):
+        return queryset.filter(
+            Q(reference__icontains=value)
+            | Q(title__icontains=value)
+            | Q(organisation__name__icontains=value)
+        )

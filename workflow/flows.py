@@ -1,0 +1,103 @@
+"""The application flow: one process per application, from submission to the notice."""
+
+from django.utils.translation import gettext_lazy as _
+from viewflow import this
+from viewflow.workflow import flow, lock
+
+from grants.models import FormalCheck, FormalCheckResult
+from grants.services.case import application_ready_for_decision
+from workflow import notifications
+from workflow.models import ApplicationProcess
+from workflow.nodes import CaseTask
+from workflow.permissions import (
+    caseworker_refusal,
+    decision_refusal,
+    finance_refusal,
+    reviewer_refusal,
+)
+from workflow.views import tasks
+
+
+class ApplicationFlow(flow.Flow):
+    """Antragsverfahren: formal check ⇄ revision, review ∥ budget check, decision."""
+
+    process_class = ApplicationProcess
+    lock_impl = lock.select_for_update_lock
+    process_title = _("Antragsverfahren")
+    process_description = _(
+        "Vom eingereichten Antrag über Vollständigkeitsprüfung, fachliche Prüfung und "
+        "Haushaltsprüfung bis zur Entscheidung und zum Bescheid."
+    )
+
+    start = (
+        flow.StartHandle(this.start_case)
+        .Annotation(title=_("Antrag eingereicht"))
+        .Next(this.formal_check)
+    )
+    formal_check = (
+        CaseTask(tasks.FormalCheckView.as_view(), refusal=caseworker_refusal)
+        .Annotation(title=_("Vollständigkeitsprüfung"))
+        .Permission("grants.check_application")
+        .onCreate(this.task_created)
+        .Next(this.is_complete)
+    )
+    is_complete = (
+        flow.If(this.application_is_complete)
+        .Annotation(title=_("Vollständig?"))
+        .Then(this.split)
+        .Else(this.revision)
+    )
+    revision = (
+        flow.Handle(this.revision_answered)
+        .Annotation(title=_("Nachforderung beim Antragsteller"))
+        .Next(this.formal_check)
+    )
+    split = flow.Split().Next(this.review).Next(this.budget_check)
+    review = (
+        CaseTask(tasks.ReviewView.as_view(), refusal=reviewer_refusal)
+        .Annotation(title=_("Fachliche Prüfung"))
+        .Permission("grants.review_application")
+        .onCreate(this.task_created)
+        .Next(this.join)
+    )
+    budget_check = (
+        CaseTask(tasks.BudgetCheckView.as_view(), refusal=finance_refusal)
+        .Annotation(title=_("Haushaltsprüfung"))
+        .Permission("grants.check_budget")
+        .onCreate(this.task_created)
+        .Next(this.join)
+    )
+    join = flow.Join().Next(this.ready)
+    ready = (
+        flow.Function(this.mark_ready)
+        .Annotation(title=_("Prüfungen abgeschlossen"))
+        .Next(this.decision)
+    )
+    decision = (
+        CaseTask(tasks.DecisionView.as_view(), refusal=decision_refusal)
+        .Annotation(title=_("Entscheidung"))
+        .Permission("grants.decide_application")
+        .onCreate(this.task_created)
+        .Next(this.end)
+    )
+    end = flow.End()
+
+    def start_case(self, activation, application):
+        activation.process.artifact = application
+        return activation.process
+
+    def application_is_complete(self, activation) -> bool:
+        """Read from the database: the process may hold an older copy of the application."""
+        latest = FormalCheck.objects.filter(
+            application_id=activation.process.artifact_object_id
+        ).latest("round")
+        return latest.result == FormalCheckResult.COMPLETE
+
+    def revision_answered(self, activation):
+        return activation.process
+
+    def mark_ready(self, activation):
+        application_ready_for_decision(application=activation.process.artifact)
+
+    def task_created(self, activation):
+        notifications.staff_task_arrived(task=activation.task)

@@ -1,0 +1,37 @@
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from viewflow.workflow.models import Process
+
+
+class ApplicationProcess(Process):
+    """The process of one application from submission to the notice (artifact = application)."""
+
+    class Meta:
+        proxy = True
+        verbose_name = _("Antragsverfahren")
+        verbose_name_plural = _("Antragsverfahren")
+        permissions = [("manage_applicationprocess", _("Antragsverfahren verwalten"))]
+
+    @property
+    def application(self):
+        return self.artifact
+
+
+class TaskMailLog(models.Model):
+    """When a member of staff was last told about new tasks (at most one mail an hour)."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("Person"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    last_sent_at = models.DateTimeField(_("zuletzt benachrichtigt"))
+
+    class Meta:
+        verbose_name = _("Aufgaben-Benachrichtigung")
+        verbose_name_plural = _("Aufgaben-Benachrichtigungen")
+
+    def __str__(self) -> str:
+        return f"{self.user}: {self.last_sent_at:%Y-%m-%d %H:%M}"

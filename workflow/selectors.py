@@ -1,0 +1,82 @@
+"""Reads for the staff pages of a case."""
+
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import Prefetch
+from viewflow.workflow import chart
+from viewflow.workflow.models import Task
+from viewflow.workflow.status import STATUS
+
+from budgeting.selectors import allocations_of, commitments_of
+from core.models import AuditEntry
+from grants.models import Application, Attachment, FormalCheck, ReviewScore
+from workflow.models import ApplicationProcess
+
+
+def process_of(application: Application) -> ApplicationProcess | None:
+    """The process that drives the application, if it was submitted."""
+    return ApplicationProcess.objects.filter(
+        artifact_content_type=ContentType.objects.get_for_model(Application),
+        artifact_object_id=application.pk,
+    ).first()
+
+
+def case_application(pk: int) -> Application:
+    """A submitted application with everything the case page shows."""
+    return (
+        Application.objects.select_related(
+            "call__programme", "organisation__district", "submitted_by"
+        )
+        .prefetch_related(
+            "districts",
+            "cost_lines",
+            "financing_lines",
+            "notices",
+            Prefetch("attachments", queryset=Attachment.objects.select_related("required_document")),
+            Prefetch("formal_checks", queryset=FormalCheck.objects.select_related("checked_by")),
+        )
+        .get(pk=pk)
+    )
+
+
+def case_context(application: Application) -> dict:
+    """What every staff page of a case shows beside its own content."""
+    review = getattr(application, "review", None)
+    return {
+        "application": application,
+        "review": review,
+        "review_scores": (
+            ReviewScore.objects.filter(review=review).select_related("criterion") if review else []
+        ),
+        "decision": getattr(application, "decision", None),
+        "allocations": allocations_of(application),
+        "commitments": commitments_of(application),
+    }
+
+
+def case_history(application: Application):
+    return AuditEntry.objects.for_object(application).select_related("actor")
+
+
+def case_tasks(process):
+    """The process's tasks, newest first, with their owners."""
+    if process is None:
+        return Task.objects.none()
+    return process.task_set.select_related("owner").order_by("-created", "-pk")
+
+
+def open_tasks(process):
+    if process is None:
+        return []
+    return [
+        task
+        for task in case_tasks(process)
+        if task.status in (STATUS.NEW, STATUS.ASSIGNED, STATUS.STARTED)
+    ]
+
+
+def case_chart_svg(process) -> str:
+    """The flow chart with the current step marked."""
+    flow_class = process.flow_class
+    grid = chart.calc_layout_data(flow_class)
+    chart.calc_cell_status(flow_class, grid, process.pk)
+    return chart.grid_to_svg(grid)

@@ -1,0 +1,1 @@
+"""The only place that moves a case forward: grants and budgeting services plus viewflow."""

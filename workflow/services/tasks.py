@@ -1,0 +1,77 @@
+"""Completing the staff tasks of a case. Every function checks who acts (rule 4) itself."""
+
+from decimal import Decimal
+
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from budgeting.services import budget_check_record, budget_commit
+from core.errors import NotAllowed
+from grants.models import DecisionOutcome, NoticeKind
+from grants.services.case import decision_record, formal_check_record, review_record
+from grants.services.notice import notice_issue
+from workflow import notifications
+
+
+def _guard(activation, user):
+    """The case's application, if the user may complete this task; NotAllowed otherwise."""
+    application = activation.process.artifact
+    reason = activation.flow_task.refusal(user, application)
+    if reason:
+        raise NotAllowed(reason)
+    if activation.task.owner_id != user.pk:
+        raise NotAllowed(_("Bitte übernehmen Sie die Aufgabe zuerst."))
+    return application
+
+
+@transaction.atomic
+def task_formal_check(*, activation, user, complete: bool, message: str = ""):
+    """Formal check: complete, or a request for revision that goes to the applicant."""
+    application = _guard(activation, user)
+    check = formal_check_record(
+        application=application, user=user, complete=complete, message=message
+    )
+    activation.execute()
+    if not complete:
+        notifications.applicant_revision_requested(check=check)
+    return check
+
+
+@transaction.atomic
+def task_review(*, activation, user, **review):
+    """The substantive review with scores, assessment, recommendation and declaration."""
+    application = _guard(activation, user)
+    result = review_record(application=application, user=user, **review)
+    activation.execute()
+    return result
+
+
+@transaction.atomic
+def task_budget_check(*, activation, user, allocations: list[tuple[object, Decimal]]):
+    """Finance chooses the budget lines and the amount from each."""
+    application = _guard(activation, user)
+    result = budget_check_record(application=application, user=user, allocations=allocations)
+    activation.execute()
+    return result
+
+
+@transaction.atomic
+def task_decide(*, activation, user, outcome: str, approved_amount, reasons: str):
+    """Decide; on approval commit the budget and issue the notice, all or nothing."""
+    application = _guard(activation, user)
+    decision = decision_record(
+        application=application,
+        user=user,
+        outcome=outcome,
+        approved_amount=approved_amount,
+        reasons=reasons,
+    )
+    if outcome == DecisionOutcome.REJECTED:
+        kind = NoticeKind.REJECTION
+    else:
+        budget_commit(application=application, amount=decision.approved_amount, user=user)
+        kind = NoticeKind.APPROVAL
+    notice = notice_issue(application=decision.application, kind=kind, user=user)
+    activation.execute()
+    notifications.applicant_decided(notice=notice)
+    return decision

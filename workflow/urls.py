@@ -1,0 +1,46 @@
+"""The staff site (viewflow's frontend under /staff/) and the portal's case actions."""
+
+from django.urls import path
+from django.utils.translation import gettext_lazy as _
+from viewflow.urls import Application, Site
+from viewflow.workflow.flow import FlowAppViewset
+
+from workflow.flows import ApplicationFlow
+from workflow.views.portal import ApplicationSubmitView, ApplicationWithdrawView
+from workflow.views.staff import (
+    CaseView,
+    StaffApplicationListView,
+    StaffAttachmentView,
+    StaffNoticeView,
+)
+
+staff_site = Site(
+    title=_("Fördertal"),
+    viewsets=[
+        Application(
+            app_name="antraege",
+            title=_("Anträge"),
+            icon="folder_open",
+            urlpatterns=[
+                path("", StaffApplicationListView.as_view(), name="index"),
+                path("<int:pk>/", CaseView.as_view(), name="case"),
+                path("unterlagen/<int:pk>/", StaffAttachmentView.as_view(), name="attachment"),
+                path("bescheide/<int:pk>/", StaffNoticeView.as_view(), name="notice"),
+            ],
+        ),
+        FlowAppViewset(ApplicationFlow, app_name="verfahren", icon="assignment"),
+    ],
+)
+
+portal_urls = [
+    path(
+        "antraege/<int:pk>/einreichen/",
+        ApplicationSubmitView.as_view(),
+        name="application_submit",
+    ),
+    path(
+        "antraege/<int:pk>/zurueckziehen/",
+        ApplicationWithdrawView.as_view(),
+        name="application_withdraw",
+    ),
+]

@@ -1,0 +1,88 @@
+"""Staff pages of the case work: the filtered application list and the case page."""
+
+from django.core.paginator import Paginator
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, render
+from django.views import View
+
+from grants.models import Application, Attachment, Notice
+from grants.selectors import applications_for_staff
+from workflow.selectors import (
+    case_application,
+    case_chart_svg,
+    case_context,
+    case_history,
+    case_tasks,
+    process_of,
+)
+
+PAGE_SIZE = 25
+
+
+class StaffApplicationListView(View):
+    """All submitted applications, filtered with django-filter, 25 a page."""
+
+    def get(self, request):
+        filterset = applications_for_staff(request.GET)
+        page = Paginator(filterset.qs, PAGE_SIZE).get_page(request.GET.get("page"))
+        query = request.GET.copy()
+        query.pop("page", None)
+        context = {"filter": filterset, "page": page, "query": query.urlencode()}
+        return render(request, "workflow/staff/application_list.html", context)
+
+
+class CaseView(View):
+    """The case page: application, attachments, flow chart, tasks and history."""
+
+    def get(self, request, pk):
+        try:
+            application = case_application(pk)
+        except Application.DoesNotExist:
+            raise Http404 from None
+        process = process_of(application)
+        tasks = [
+            {"task": task, "action": task_action(request.user, task)}
+            for task in case_tasks(process)
+        ]
+        context = {
+            **case_context(application),
+            "process": process,
+            "tasks": tasks,
+            "chart": case_chart_svg(process) if process else "",
+            "history": case_history(application),
+        }
+        return render(request, "workflow/staff/case.html", context)
+
+
+def task_action(user, task) -> dict:
+    """What the user can do with an open task: take it, work on it, or why not."""
+    node = task.flow_task
+    if task.status in ("DONE", "CANCELED") or not hasattr(node, "refusal"):
+        return {}
+    if task.owner_id == user.pk and node.can_execute(user, task):
+        return {"execute": node.reverse("execute", args=[task.process_id, task.pk])}
+    if node.can_assign(user, task):
+        return {"assign": node.reverse("assign", args=[task.process_id, task.pk])}
+    reason = node.refusal(user, task.process.artifact)
+    return {"reason": reason} if reason else {}
+
+
+class StaffAttachmentView(View):
+    """Staff download an application's attachment (the middleware admits staff roles only)."""
+
+    def get(self, request, pk):
+        attachment = get_object_or_404(Attachment, pk=pk)
+        return FileResponse(
+            attachment.file.open("rb"),
+            as_attachment=True,
+            filename=attachment.original_name,
+            content_type=attachment.content_type,
+        )
+
+
+class StaffNoticeView(View):
+    def get(self, request, pk):
+        notice = get_object_or_404(Notice.objects.select_related("application"), pk=pk)
+        return FileResponse(
+            notice.file.open("rb"), filename=notice.filename, content_type="application/pdf"
+        )

@@ -1,0 +1,95 @@
+"""The staff task pages: each form calls one service of workflow.services.tasks."""
+
+from django.core.exceptions import ValidationError
+from django.http import HttpResponseRedirect
+from django.urls import reverse
+from django.views.generic import FormView
+
+from budgeting.selectors import budget_lines_for_application
+from workflow import forms
+from workflow.selectors import case_context
+from workflow.services import tasks as services
+
+
+class CaseTaskView(FormView):
+    """A task form beside the case summary; subclasses call their service in `complete`."""
+
+    template_name = "workflow/task.html"
+
+    @property
+    def application(self):
+        return self.request.activation.process.artifact
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.update(case_context(self.application))
+        return context
+
+    def form_valid(self, form):
+        try:
+            self.complete(form)
+        except ValidationError as error:
+            _add_errors(form, error)
+            return self.form_invalid(form)
+        return HttpResponseRedirect(reverse("antraege:case", args=[self.application.pk]))
+
+
+def _add_errors(form, error: ValidationError) -> None:
+    if hasattr(error, "error_dict"):
+        for field, messages in error.message_dict.items():
+            form.add_error(field if field in form.fields else None, messages)
+    else:
+        form.add_error(None, error.messages)
+
+
+class FormalCheckView(CaseTaskView):
+    form_class = forms.FormalCheckForm
+
+    def complete(self, form):
+        services.task_formal_check(
+            activation=self.request.activation,
+            user=self.request.user,
+            complete=form.cleaned_data["result"] == "complete",
+            message=form.cleaned_data["message"],
+        )
+
+
+class ReviewView(CaseTaskView):
+    form_class = forms.ReviewForm
+
+    def get_form_kwargs(self):
+        criteria = self.application.call.programme.criteria.all()
+        return {**super().get_form_kwargs(), "criteria": criteria}
+
+    def complete(self, form):
+        services.task_review(
+            activation=self.request.activation, user=self.request.user, **form.review_data()
+        )
+
+
+class BudgetCheckView(CaseTaskView):
+    form_class = forms.BudgetCheckForm
+
+    def get_form_kwargs(self):
+        lines = budget_lines_for_application(self.application)
+        return {**super().get_form_kwargs(), "lines": lines}
+
+    def complete(self, form):
+        services.task_budget_check(
+            activation=self.request.activation,
+            user=self.request.user,
+            allocations=form.allocations(),
+        )
+
+
+class DecisionView(CaseTaskView):
+    form_class = forms.DecisionForm
+
+    def complete(self, form):
+        services.task_decide(
+            activation=self.request.activation,
+            user=self.request.user,
+            outcome=form.cleaned_data["outcome"],
+            approved_amount=form.cleaned_data["approved_amount"],
+            reasons=form.cleaned_data["reasons"],
+        )
