@@ -18,7 +18,14 @@ CASE = "workflow.ApplicationProcess"
 ROLE_PERMISSIONS: dict[str, dict[str, tuple[str, ...]]] = {
     CASEWORKER: {"grants.Application": ("check_application",), CASE: VIEW},
     REVIEWER: {"grants.Application": ("review_application",), CASE: VIEW},
-    FINANCE: {"grants.Application": ("check_budget",), CASE: VIEW},
+    FINANCE: {
+        "grants.Application": ("check_budget",),
+        CASE: VIEW,
+        "budgeting.FundingSource": ALL,
+        "budgeting.BudgetLine": ALL,
+        "budgeting.LedgerEntry": VIEW,
+        "budgeting.BudgetAllocation": VIEW,
+    },
     APPROVER: {"grants.Application": ("decide_application",), CASE: VIEW},
     ADMINISTRATION: {
         "grants.Programme": ALL,
@@ -29,6 +36,8 @@ ROLE_PERMISSIONS: dict[str, dict[str, tuple[str, ...]]] = {
         "core.District": ALL,
         "core.AuditEntry": VIEW,
         "applicants.Organisation": VIEW,
+        "core.User": ALL,
+        "auth.Group": VIEW,
         CASE: VIEW,
     },
 }

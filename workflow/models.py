@@ -11,7 +11,6 @@ class ApplicationProcess(Process):
         proxy = True
         verbose_name = _("Antragsverfahren")
         verbose_name_plural = _("Antragsverfahren")
-        permissions = [("manage_applicationprocess", _("Antragsverfahren verwalten"))]
 
     @property
     def application(self):

@@ -36,9 +36,7 @@ def applicant_submitted(*, application, resubmission: bool) -> None:
         if resubmission
         else _("Ihr Antrag %(reference)s ist eingegangen")
     ) % {"reference": application.reference}
-    _mail_applicant(
-        application, subject, "workflow/mail/submitted.txt", resubmission=resubmission
-    )
+    _mail_applicant(application, subject, "workflow/mail/submitted.txt", resubmission=resubmission)
 
 
 def applicant_revision_requested(*, check) -> None:
@@ -50,9 +48,7 @@ def applicant_revision_requested(*, check) -> None:
 
 
 def applicant_withdrawn(*, application) -> None:
-    subject = _("Ihr Antrag %(reference)s ist zurückgezogen") % {
-        "reference": application.reference
-    }
+    subject = _("Ihr Antrag %(reference)s ist zurückgezogen") % {"reference": application.reference}
     _mail_applicant(application, subject, "workflow/mail/withdrawn.txt")
 
 

@@ -31,7 +31,9 @@ def case_application(pk: int) -> Application:
             "cost_lines",
             "financing_lines",
             "notices",
-            Prefetch("attachments", queryset=Attachment.objects.select_related("required_document")),
+            Prefetch(
+                "attachments", queryset=Attachment.objects.select_related("required_document")
+            ),
             Prefetch("formal_checks", queryset=FormalCheck.objects.select_related("checked_by")),
         )
         .get(pk=pk)

@@ -5,13 +5,30 @@ from django.db.models import F, OuterRef, Subquery, Sum, Value
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 
-from core.money import MoneyField, non_negative
+from core.money import MoneyField, non_negative, round_money
 
 from .ledger import LedgerEntry, LedgerEntryKind
 
 
+class ComputedAmountField(models.DecimalField):
+    """DecimalField(14, 2) for amounts computed in SQL, rounded to cents when read.
+
+    SQLite sums and subtracts decimals as floats and Django quantizes only plain columns,
+    so 1,234.86 − 1,234.56 would come back as 0.299999999999955 without this.
+    """
+
+    def __init__(self, *args, **kwargs):
+        kwargs.update(max_digits=14, decimal_places=2)
+        super().__init__(*args, **kwargs)
+
+    def from_db_value(self, value, expression, connection):
+        if value is None:
+            return None
+        return round_money(value if isinstance(value, Decimal) else str(value))
+
+
 def amount_field() -> models.DecimalField:
-    return models.DecimalField(max_digits=14, decimal_places=2)
+    return ComputedAmountField()
 
 
 def ledger_sum(kind: str, **filters) -> Coalesce:

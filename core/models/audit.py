@@ -46,10 +46,6 @@ class AuditEntry(models.Model):
     def __str__(self) -> str:
         return f"{self.created_at:%Y-%m-%d %H:%M} {self.action}"
 
-    @property
-    def label(self) -> str:
-        return audit_label(self.action)
-
     def save(self, *args, **kwargs):
         if self.pk is not None:
             raise TypeError("Protokolleinträge können nicht geändert werden.")
@@ -57,3 +53,7 @@ class AuditEntry(models.Model):
 
     def delete(self, *args, **kwargs):
         raise TypeError("Protokolleinträge können nicht gelöscht werden.")
+
+    @property
+    def label(self) -> str:
+        return audit_label(self.action)

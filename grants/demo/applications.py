@@ -42,7 +42,13 @@ class ApplicationSpec:
 
 
 def application_ensure(
-    spec: ApplicationSpec, *, organisation: Organisation, call: Call, user, today: date
+    spec: ApplicationSpec,
+    *,
+    organisation: Organisation,
+    call: Call,
+    user,
+    today: date,
+    submit=application_submit,
 ) -> tuple[Application, bool]:
     """Create the application unless the organisation already has one with this title."""
     existing = Application.objects.filter(organisation=organisation, title=spec.title).first()
@@ -88,5 +94,5 @@ def application_ensure(
             required_document=document,
         )
     if spec.submit:
-        application = application_submit(application=application, user=user)
+        application = submit(application=application, user=user)
     return application, True

@@ -4,9 +4,9 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
 
-from core.roles import APPLICANT
+from core.roles import ADMINISTRATION, APPLICANT, APPROVER, CASEWORKER, FINANCE, REVIEWER
 from grants.demo.organisations import ORGANISATIONS
-from grants.demo.people import APPLICANT_EMAIL, DEMO_USERS
+from grants.demo.people import DEMO_USERS
 
 
 @dataclass(frozen=True)
@@ -20,17 +20,15 @@ def demo_logins() -> list[DemoLogin]:
     """The people of each role first, then the contact person of each organisation."""
     first, second = ORGANISATIONS[0].name, ORGANISATIONS[1].name
     notes = {
-        APPLICANT_EMAIL: _("verwaltet „%(first)s“, Mitglied bei „%(second)s“")
+        APPLICANT: _("Portal /portal/: verwaltet „%(first)s“, Mitglied bei „%(second)s“")
         % {"first": first, "second": second},
+        CASEWORKER: _("/staff/: Vollständigkeitsprüfung und Nachforderungen"),
+        REVIEWER: _("/staff/: fachliche Prüfung mit Punkten"),
+        FINANCE: _("/staff/: Haushaltsprüfung; /admin/: Haushaltsstellen"),
+        APPROVER: _("/staff/: Entscheidung und Bescheid"),
+        ADMINISTRATION: _("/admin/: Programme, Aufrufe, Personen"),
     }
-    logins = [
-        DemoLogin(
-            person.email,
-            person.role,
-            notes.get(person.email, _("Superuser, Django-Admin") if person.is_superuser else ""),
-        )
-        for person in DEMO_USERS
-    ]
+    logins = [DemoLogin(person.email, person.role, notes[person.role]) for person in DEMO_USERS]
     logins += [
         DemoLogin(spec.email, APPLICANT, _("verwaltet „%(name)s“") % {"name": spec.name})
         for spec in ORGANISATIONS

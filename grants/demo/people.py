@@ -25,7 +25,6 @@ class DemoUser:
     first_name: str
     last_name: str
     role: str
-    is_superuser: bool = False
 
     @property
     def is_staff(self) -> bool:
@@ -40,7 +39,7 @@ DEMO_USERS = (
     DemoUser(f"gutachten@{DEMO_DOMAIN}", "Michael", "Schulz", REVIEWER),
     DemoUser(f"bewilligung@{DEMO_DOMAIN}", "Andrea", "Fischer", APPROVER),
     DemoUser(f"finanzen@{DEMO_DOMAIN}", "Markus", "Weber", FINANCE),
-    DemoUser(f"admin@{DEMO_DOMAIN}", "Karin", "Becker", ADMINISTRATION, is_superuser=True),
+    DemoUser(f"admin@{DEMO_DOMAIN}", "Karin", "Becker", ADMINISTRATION),
 )
 
 
@@ -57,8 +56,8 @@ def user_ensure(person: DemoUser, *, groups: dict[str, Group]) -> tuple[object, 
     if created:
         user = model.objects.create_user(email=person.email, password=DEMO_PASSWORD)
     user.first_name, user.last_name = person.first_name, person.last_name
-    user.is_staff = person.is_staff or person.is_superuser
-    user.is_superuser = person.is_superuser
+    user.is_staff = person.is_staff
+    user.is_superuser = False  # no one is a superuser: every right comes from a role
     user.save(update_fields=["first_name", "last_name", "is_staff", "is_superuser"])
     user.groups.add(groups[person.role])
     return user, created

@@ -68,9 +68,7 @@ class Review(models.Model):
         settings.AUTH_USER_MODEL, verbose_name=_("Gutachter/in"), on_delete=models.PROTECT
     )
     assessment = models.TextField(_("Bewertung"))
-    recommendation = models.CharField(
-        _("Votum"), max_length=20, choices=Recommendation.choices
-    )
+    recommendation = models.CharField(_("Votum"), max_length=20, choices=Recommendation.choices)
     recommended_amount = MoneyField(
         _("empfohlener Betrag"), null=True, blank=True, validators=non_negative()
     )

@@ -70,7 +70,11 @@ def notice_context(*, application: Application, kind: NoticeKind, version: int, 
 
     programme = application.call.programme
     is_share = programme.financing_type == FinancingType.SHARE and programme.funding_rate
-    document_title = f"{kind.label} {application.reference} (Version {version})"
+    document_title = _("%(kind)s %(reference)s (Version %(version)s)") % {
+        "kind": kind.label,
+        "reference": application.reference,
+        "version": version,
+    }
     return {
         "application": application,
         "organisation": application.organisation,

@@ -62,9 +62,7 @@ def formal_check_record(
     """Record a round of the formal check: complete, or a request for revision."""
     application = _locked(application, ApplicationStatus.SUBMITTED)
     if not complete and not message.strip():
-        raise ValidationError(
-            {"message": _("Bitte schreiben Sie dem Antragsteller, was fehlt.")}
-        )
+        raise ValidationError({"message": _("Bitte schreiben Sie dem Antragsteller, was fehlt.")})
     check = FormalCheck(
         application=application,
         round=application.formal_checks.count() + 1,
@@ -121,9 +119,7 @@ def review_record(
     if any(not 0 <= scores[c.pk] <= SCORE_MAX for c in criteria):
         raise ValidationError(_("Punkte liegen zwischen 0 und %(max)s.") % {"max": SCORE_MAX})
     if recommendation == Recommendation.PARTIAL and not recommended_amount:
-        raise ValidationError(
-            {"recommended_amount": _("Bitte nennen Sie den empfohlenen Betrag.")}
-        )
+        raise ValidationError({"recommended_amount": _("Bitte nennen Sie den empfohlenen Betrag.")})
     review = Review(
         application=application,
         reviewer=user,

@@ -14,9 +14,19 @@ from tests.budgeting.factories import BudgetAllocationFactory, BudgetLineFactory
 from tests.factories import ApplicationFactory, CallFactory, UserFactory
 
 THREADS = 20
+# The apps this test touches; the flush after it skips the other apps' post_migrate handlers.
+APPS = [
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "core",
+    "applicants",
+    "grants",
+    "budgeting",
+]
 
 pytestmark = [
-    pytest.mark.django_db(transaction=True),
+    # serialized_rollback: start from the migrated data (districts) even after another flush.
+    pytest.mark.django_db(transaction=True, serialized_rollback=True, available_apps=APPS),
     pytest.mark.skipif(
         connection.vendor != "postgresql", reason="Zeilensperren gibt es nur auf PostgreSQL."
     ),

@@ -4,19 +4,41 @@ import pytest
 from django.contrib.auth.models import Group
 from django.core.management import call_command
 
-from core.roles import ADMINISTRATION, ROLES
+from core.roles import ADMINISTRATION, APPLICANT, APPROVER, CASEWORKER, FINANCE, REVIEWER, ROLES
 from core.services import roles_ensure
 
 MANAGED = {
     "grants": ("programme", "call", "criterion", "requireddocument", "theme"),
-    "core": ("district",),
+    "core": ("district", "user"),
 }
 ADMINISTRATION_PERMS = {
     f"{app}.{action}_{model}"
     for app, models in MANAGED.items()
     for model in models
     for action in ("add", "change", "delete", "view")
-} | {"core.view_auditentry", "applicants.view_organisation"}
+} | {
+    "core.view_auditentry",
+    "applicants.view_organisation",
+    "auth.view_group",
+    "workflow.view_applicationprocess",
+}
+CASE = "workflow.view_applicationprocess"
+TASK_PERMS = {
+    CASEWORKER: {"grants.check_application", CASE},
+    REVIEWER: {"grants.review_application", CASE},
+    APPROVER: {"grants.decide_application", CASE},
+    FINANCE: {
+        "grants.check_budget",
+        CASE,
+        *{
+            f"budgeting.{action}_{model}"
+            for model in ("fundingsource", "budgetline")
+            for action in ("add", "change", "delete", "view")
+        },
+        "budgeting.view_ledgerentry",
+        "budgeting.view_budgetallocation",
+    },
+}
 
 
 def group_perms(group: Group) -> set[str]:
@@ -35,12 +57,19 @@ def test_setup_roles_creates_every_role_group():
 
 
 @pytest.mark.django_db
-def test_administration_gets_exactly_the_master_data_permissions():
+def test_each_role_gets_exactly_its_permissions():
     groups = roles_ensure()
     assert group_perms(groups[ADMINISTRATION]) == ADMINISTRATION_PERMS
-    for name, group in groups.items():
-        if name != ADMINISTRATION:
-            assert group_perms(group) == set(), name
+    for role, perms in TASK_PERMS.items():
+        assert group_perms(groups[role]) == perms, role
+    assert group_perms(groups[APPLICANT]) == set()
+
+
+@pytest.mark.django_db
+def test_no_role_may_manage_processes_by_hand():
+    """Cancelling or undoing a process in viewflow would bypass the ledger and the audit."""
+    for group in roles_ensure().values():
+        assert "workflow.manage_applicationprocess" not in group_perms(group)
 
 
 @pytest.mark.django_db

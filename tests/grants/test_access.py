@@ -4,13 +4,24 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import get_resolver, reverse
 
-from grants.models import Application, Attachment
+from grants.models import Application, Attachment, Notice
 from grants.services.attachment import attachment_add
 from tests.factories import PDF_BYTES, ApplicationFactory, MembershipFactory
 
 pytestmark = pytest.mark.django_db
 
 PUBLIC_PORTAL_URLS = {"portal:register", "portal:invitation_accept"}
+# URL name -> (the object it takes, the methods it answers)
+OBJECT_URLS = {
+    "portal:application_detail": ("application", ("get",)),
+    "portal:application_edit": ("application", ("get", "post")),
+    "portal:application_submit": ("application", ("post",)),
+    "portal:application_withdraw": ("application", ("post",)),
+    "portal:attachment_upload": ("application", ("post",)),
+    "portal:attachment_download": ("attachment", ("get",)),
+    "portal:attachment_delete": ("attachment", ("post",)),
+    "portal:notice_download": ("notice", ("get",)),
+}
 
 
 def portal_url_names() -> list[str]:
@@ -24,20 +35,15 @@ def portal_url_names() -> list[str]:
     )
 
 
-def object_url(name, application, attachment):
-    kwargs_by_name = {
-        "portal:application_detail": {"pk": application.pk},
-        "portal:application_edit": {"pk": application.pk},
-        "portal:attachment_upload": {"pk": application.pk},
-        "portal:attachment_download": {"pk": attachment.pk},
-        "portal:attachment_delete": {"pk": attachment.pk},
-    }
-    return reverse(name, kwargs=kwargs_by_name.get(name, {}))
+def object_url(name, case):
+    if name not in OBJECT_URLS:
+        return reverse(name)
+    return reverse(name, kwargs={"pk": case[OBJECT_URLS[name][0]].pk})
 
 
 @pytest.fixture
 def foreign_case(other_applicant):
-    """An application of another organisation, with an attachment."""
+    """An application of another organisation, with an attachment and a notice."""
     organisation = other_applicant.memberships.get().organisation
     application = ApplicationFactory(organisation=organisation, created_by=other_applicant)
     attachment = attachment_add(
@@ -46,15 +52,17 @@ def foreign_case(other_applicant):
         uploaded_file=SimpleUploadedFile("satzung.pdf", PDF_BYTES),
         required_document=None,
     )
-    return application, attachment
+    notice = Notice.objects.create(
+        application=application, kind="approval", file="notices/x.pdf", issued_by=other_applicant
+    )
+    return {"application": application, "attachment": attachment, "notice": notice}
 
 
 def test_every_portal_url_sends_a_logged_out_visitor_to_the_login(client, foreign_case):
-    application, attachment = foreign_case
     names = portal_url_names()
-    assert "portal:application_detail" in names and "portal:home" in names
+    assert set(OBJECT_URLS) <= set(names) and "portal:home" in names
     for name in names:
-        url = object_url(name, application, attachment)
+        url = object_url(name, foreign_case)
         for method in (client.get, client.post):
             response = method(url)
             assert response.status_code == 302, (name, method)
@@ -64,16 +72,9 @@ def test_every_portal_url_sends_a_logged_out_visitor_to_the_login(client, foreig
 def test_a_member_of_another_organisation_gets_404_for_every_object_url(
     applicant_client, foreign_case
 ):
-    application, attachment = foreign_case
-    methods_by_url = {
-        "portal:application_detail": ("get",),
-        "portal:application_edit": ("get", "post"),
-        "portal:attachment_upload": ("post",),
-        "portal:attachment_download": ("get",),
-        "portal:attachment_delete": ("post",),
-    }
-    for name, methods in methods_by_url.items():
-        url = object_url(name, application, attachment)
+    application, attachment = foreign_case["application"], foreign_case["attachment"]
+    for name, (_kind, methods) in OBJECT_URLS.items():
+        url = object_url(name, foreign_case)
         for method in methods:
             response = getattr(applicant_client, method)(url, {"title": "Übernommen"})
             assert response.status_code == 404, (name, method)
@@ -85,7 +86,7 @@ def test_a_member_of_another_organisation_gets_404_for_every_object_url(
 def test_the_portal_list_shows_only_the_own_organisations_applications(
     applicant_client, draft, foreign_case
 ):
-    foreign, _attachment = foreign_case
+    foreign = foreign_case["application"]
     foreign.title = "Geheimes Projekt der Nachbarn"
     foreign.save()
     page = applicant_client.get(reverse("portal:home")).content.decode()

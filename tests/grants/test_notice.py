@@ -8,6 +8,7 @@ from pypdf import PdfReader
 
 from core.models import AuditEntry
 from grants.models import Decision, DecisionOutcome, Notice, NoticeKind
+from grants.notices.render import html_to_pdf
 from grants.notices.selectors import notices_of
 from grants.services.notice import notice_issue
 from tests.factories import ApplicationFactory, UserFactory
@@ -210,3 +211,11 @@ def test_file_is_removed_when_saving_the_row_fails(application, officer, setting
 
     assert not Notice.objects.exists()
     assert notice_files(settings) == []
+
+
+@pytest.mark.parametrize("source", ["http://example.org/logo.png", "file:///etc/hostname"])
+def test_rendering_fetches_nothing(source):
+    html = f'<html lang="de"><body><p>Bescheid</p><img src="{source}" alt=""></body></html>'
+
+    with pytest.raises(RuntimeError, match="externe Ressource"):
+        html_to_pdf(html)

@@ -68,6 +68,7 @@ def test_an_initiative_registers_writes_a_draft_fails_each_rule_and_submits(clie
     application = Application.objects.get()
     assert response.url == reverse("portal:application_edit", args=[application.pk])
     edit_url = response.url
+    submit_url = reverse("portal:application_submit", args=[application.pk])
     response = client.post(
         edit_url, {"title": "Sprachcafé", **draft_data(summary="")} | {"save": ""}
     )
@@ -76,9 +77,7 @@ def test_an_initiative_registers_writes_a_draft_fails_each_rule_and_submits(clie
     assert application.summary == "" and application.status == ApplicationStatus.DRAFT
 
     # Submitting breaks rules; each one is shown next to its field, nothing is submitted.
-    response = client.post(
-        edit_url, draft_data(summary="", requested_amount="16.000,00", submit="")
-    )
+    response = client.post(submit_url, draft_data(summary="", requested_amount="16.000,00"))
     page = errors_on_page(response)
     assert response.status_code == 400
     assert 'id="id_summary_error"' in page and "Bitte füllen Sie dieses Feld aus." in page
@@ -90,18 +89,16 @@ def test_an_initiative_registers_writes_a_draft_fails_each_rule_and_submits(clie
 
     # The share rule (80 %): 4,800 of 5,000 is too much even though the plan balances.
     response = client.post(
-        edit_url,
+        submit_url,
         draft_data(
-            requested_amount="4.800,00",
-            **{"funds-1-amount": "0,00", "funds-0-amount": "200,00"},
-            submit="",
+            requested_amount="4.800,00", **{"funds-1-amount": "0,00", "funds-0-amount": "200,00"}
         ),
     )
     assert "Bei 80 % Anteilfinanzierung sind höchstens 4.000,00" in errors_on_page(response)
 
     # The project period must lie in the call's window.
     late = (call.project_end_latest + datetime.timedelta(days=1)).isoformat()
-    response = client.post(edit_url, draft_data(project_end=late, submit=""))
+    response = client.post(submit_url, draft_data(project_end=late))
     assert "Das Projekt muss spätestens am" in errors_on_page(response)
 
     # Upload the required document; content is checked from the bytes.
@@ -117,13 +114,13 @@ def test_an_initiative_registers_writes_a_draft_fails_each_rule_and_submits(clie
     # A closed call refuses the submission.
     call.closes_on = timezone.localdate() - datetime.timedelta(days=1)
     call.save()
-    response = client.post(edit_url, draft_data(submit=""))
+    response = client.post(submit_url, draft_data())
     assert "Der Förderaufruf ist nicht geöffnet" in errors_on_page(response)
     call.closes_on = timezone.localdate() + datetime.timedelta(days=30)
     call.save()
 
     # Everything holds: submitted with a yearly reference number.
-    response = client.post(edit_url, draft_data(submit=""))
+    response = client.post(submit_url, draft_data())
     assert response.status_code == 302, errors_on_page(response)
     application.refresh_from_db()
     assert application.status == ApplicationStatus.SUBMITTED

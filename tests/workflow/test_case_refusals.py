@@ -71,7 +71,9 @@ def test_the_reviewer_of_a_case_cannot_take_its_decision(
 ):
     both = staff_member(REVIEWER)
     both.groups.add(*staff_member(APPROVER).groups.all())
-    take_and_complete(client, staff["caseworker"], submitted, FLOW.formal_check, {"result": "complete"})
+    take_and_complete(
+        client, staff["caseworker"], submitted, FLOW.formal_check, {"result": "complete"}
+    )
     bedarf, wirkung = criteria
     take_and_complete(
         client,
@@ -87,7 +89,11 @@ def test_the_reviewer_of_a_case_cannot_take_its_decision(
         },
     )
     take_and_complete(
-        client, staff["finance"], submitted, FLOW.budget_check, {f"line_{budget_line.pk}": "8.000,00"}
+        client,
+        staff["finance"],
+        submitted,
+        FLOW.budget_check,
+        {f"line_{budget_line.pk}": "8.000,00"},
     )
     submitted.refresh_from_db()
     assert submitted.status == ApplicationStatus.AWAITING_DECISION
@@ -96,7 +102,10 @@ def test_the_reviewer_of_a_case_cannot_take_its_decision(
     page = client.get(case_url(submitted)).content.decode()
     assert "Sie haben diesen Antrag begutachtet" in page
     task = open_task(submitted, FLOW.decision)
-    assert client.post(FLOW.decision.reverse("assign", args=[task.process_id, task.pk])).status_code == 403
+    assert (
+        client.post(FLOW.decision.reverse("assign", args=[task.process_id, task.pk])).status_code
+        == 403
+    )
     response = client.post(
         FLOW.decision.reverse("execute", args=[task.process_id, task.pk]), {"outcome": "approved"}
     )
@@ -108,14 +117,21 @@ def test_the_reviewer_of_a_case_cannot_take_its_decision(
 def test_a_reviewer_who_declares_a_conflict_cannot_complete_the_review(
     client, submitted, staff, criteria
 ):
-    take_and_complete(client, staff["caseworker"], submitted, FLOW.formal_check, {"result": "complete"})
+    take_and_complete(
+        client, staff["caseworker"], submitted, FLOW.formal_check, {"result": "complete"}
+    )
     bedarf, wirkung = criteria
     response = take_and_complete(
         client,
         staff["reviewer"],
         submitted,
         FLOW.review,
-        {f"score_{bedarf.pk}": "5", f"score_{wirkung.pk}": "5", "assessment": "x", "recommendation": "approve"},
+        {
+            f"score_{bedarf.pk}": "5",
+            f"score_{wirkung.pk}": "5",
+            "assessment": "x",
+            "recommendation": "approve",
+        },
     )
     assert response.status_code == 200
     assert "Interessenkonflikt" in response.content.decode()

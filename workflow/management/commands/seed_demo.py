@@ -2,15 +2,17 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
-from grants.demo import demo_data_exists, demo_seed
+from grants.demo import demo_data_exists
+from workflow.demo import cases_seed
 
 
 class Command(BaseCommand):
     @property
     def help(self):  # a property: argparse needs a real string, translated when asked
         return _(
-            "Legt Demodaten an: Rollen, Personen, Förderprogramme, Aufrufe, Organisationen und "
-            "Anträge. Mehrfaches Ausführen legt nichts doppelt an."
+            "Legt Demodaten an: Rollen, Personen, Förderprogramme, Aufrufe, Organisationen, "
+            "Haushaltsstellen und Anträge in jedem Stand des Verfahrens. Mehrfaches Ausführen "
+            "legt nichts doppelt an."
         )
 
     def add_arguments(self, parser):
@@ -39,8 +41,8 @@ class Command(BaseCommand):
                 _("Es sind bereits Organisationen gespeichert; es werden keine Demodaten angelegt.")
             )
             return
-        summary = demo_seed()
-        if not summary.created_anything:
+        summary, budget_lines = cases_seed()
+        if not summary.created_anything and not budget_lines:
             self.stdout.write(_("Die Demodaten sind bereits vollständig vorhanden."))
             return
         self.stdout.write(self.style.SUCCESS(_("Demodaten angelegt:")))
@@ -51,5 +53,6 @@ class Command(BaseCommand):
             (_("Förderaufrufe"), summary.calls),
             (_("Anträge"), summary.applications),
             (_("davon eingereicht"), summary.submitted),
+            (_("Haushaltsstellen"), budget_lines),
         ):
             self.stdout.write(f"  {label}: {count}")
