@@ -66,7 +66,9 @@ def _advance(application, target, staff):
         staff[CASEWORKER],
         tasks.task_formal_check,
         complete=target != "revision",
-        message="Bitte laden Sie die unterschriebene Satzung hoch und nennen Sie die "
+        message=""
+        if target != "revision"
+        else "Bitte laden Sie die unterschriebene Satzung hoch und nennen Sie die "
         "Zahl der Teilnehmenden genauer.",
     )
     if target in ("revision", "in_review"):

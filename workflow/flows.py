@@ -52,7 +52,12 @@ class ApplicationFlow(flow.Flow):
         .Annotation(title=_("Nachforderung beim Antragsteller"))
         .Next(this.formal_check)
     )
-    split = flow.Split().Next(this.review).Next(this.budget_check)
+    split = (
+        flow.Split()
+        .Annotation(title=_("Fachliche Prüfung und Haushaltsprüfung parallel"))
+        .Next(this.review)
+        .Next(this.budget_check)
+    )
     review = (
         CaseTask(tasks.ReviewView.as_view(), refusal=reviewer_refusal)
         .Annotation(title=_("Fachliche Prüfung"))
@@ -67,7 +72,7 @@ class ApplicationFlow(flow.Flow):
         .onCreate(this.task_created)
         .Next(this.join)
     )
-    join = flow.Join().Next(this.ready)
+    join = flow.Join().Annotation(title=_("Beide Prüfungen fertig")).Next(this.ready)
     ready = (
         flow.Function(this.mark_ready)
         .Annotation(title=_("Prüfungen abgeschlossen"))

@@ -16,11 +16,14 @@ from workflow.views.staff import (
 
 staff_site = Site(
     title=_("Fördertal"),
+    primary_color="#0b4f8a",
+    secondary_color="#0b4f8a",
     viewsets=[
         Application(
             app_name="antraege",
             title=_("Anträge"),
             icon="folder_open",
+            menu_template_name=None,
             urlpatterns=[
                 path("", StaffApplicationListView.as_view(), name="index"),
                 path("<int:pk>/", CaseView.as_view(), name="case"),

@@ -5,6 +5,7 @@ from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from core.formatting import format_euro
 from core.money import MoneyField
 
 
@@ -50,4 +51,4 @@ class BudgetAllocation(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.application_id} → {self.budget_line_id}: {self.amount} €"
+        return f"{self.budget_line}: {format_euro(self.amount)}"

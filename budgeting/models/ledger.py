@@ -5,6 +5,7 @@ from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from core.formatting import format_euro
 from core.money import MoneyField
 
 
@@ -67,7 +68,7 @@ class LedgerEntry(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.get_kind_display()} {self.amount} € ({self.budget_line_id})"
+        return f"{self.get_kind_display()}: {format_euro(self.amount)}"
 
     def save(self, *args, **kwargs):
         if self.pk is not None:

@@ -73,7 +73,10 @@ def budget_check_record(
         created = []
         for line, amount in allocations:
             allocation = BudgetAllocation(
-                application=application, budget_line=line, amount=amount, planned_by=user
+                application=application,
+                budget_line=line,
+                amount=round_money(amount),
+                planned_by=user,
             )
             allocation.full_clean()
             allocation.save()
