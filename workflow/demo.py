@@ -6,7 +6,6 @@ from itertools import cycle
 from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
-from viewflow.workflow.status import STATUS
 
 from budgeting.demo import budget_seed
 from budgeting.selectors import budget_lines_for_application
@@ -15,7 +14,6 @@ from core.roles import APPROVER, CASEWORKER, FINANCE, REVIEWER
 from grants.demo import DEMO_USERS, DemoSummary, demo_seed
 from grants.models import DecisionOutcome, Recommendation
 from workflow.flows import ApplicationFlow
-from workflow.selectors import process_of
 from workflow.services import tasks
 from workflow.services.case import case_submit, case_withdraw
 
@@ -143,13 +141,4 @@ def _partial_amount(application) -> Decimal:
 
 
 def _complete(application, node, user, service, **data):
-    """Take the open task of the node as `user` and complete it through its service."""
-    process = process_of(application)
-    task = process.task_set.get(
-        flow_task=node, status__in=(STATUS.NEW, STATUS.ASSIGNED, STATUS.STARTED)
-    )
-    with ApplicationFlow.lock(process.pk):
-        activation = node.activation_class(task)
-        activation.assign(user)
-        activation.start(None)
-        service(activation=activation, user=user, **data)
+    tasks.task_complete_as(application=application, node=node, user=user, service=service, **data)

@@ -1,11 +1,13 @@
 """Who may NOT: applicants on staff pages, the reviewer on the decision, members of the
 applicant organisation on any task of its case, other organisations on the notice."""
 
+import re
+
 import pytest
-from django.urls import reverse
+from django.urls import get_resolver, reverse
 
 from applicants.models import Membership
-from core.roles import APPROVER, CASEWORKER, REVIEWER
+from core.roles import APPROVER, CASEWORKER, FINANCE, REVIEWER
 from grants.models import ApplicationStatus, Notice, Review
 from tests.workflow.conftest import staff_member
 from tests.workflow.helpers import FLOW, case_url, open_task, take_and_complete
@@ -28,16 +30,30 @@ def submitted(draft, applicant):
     return case_submit(application=draft, user=applicant)
 
 
+def staff_routes() -> list[str]:
+    """Every route under /staff/, taken from the URL resolver."""
+    routes = []
+
+    def walk(patterns, prefix):
+        for pattern in patterns:
+            route = prefix + str(pattern.pattern)
+            if hasattr(pattern, "url_patterns"):
+                walk(pattern.url_patterns, route)
+            elif route.startswith("staff/"):
+                routes.append(route)
+
+    walk(get_resolver().url_patterns, "")
+    return routes
+
+
 def test_an_applicant_reaches_no_staff_page(client, applicant, submitted):
     client.force_login(applicant)
     task = open_task(submitted, FLOW.formal_check)
-    urls = [
-        *STAFF_URLS,
-        case_url(submitted),
-        FLOW.formal_check.reverse("assign", args=[task.process_id, task.pk]),
-        FLOW.formal_check.reverse("execute", args=[task.process_id, task.pk]),
-    ]
-    for url in urls:
+    ids = {"process_pk": task.process_id, "task_pk": task.pk, "pk": submitted.pk}
+    routes = staff_routes()
+    assert len(routes) > 40
+    for route in routes:
+        url = "/" + re.sub(r"<(?:\w+:)?(\w+)>", lambda m: str(ids.get(m.group(1), 1)), route)
         assert client.get(url).status_code == 403, url
         assert client.post(url).status_code == 403, url
 
@@ -145,3 +161,24 @@ def test_another_organisation_gets_404_for_the_notice(client, other_applicant, d
     notice.save()
     client.force_login(other_applicant)
     assert client.get(reverse("portal:notice_download", args=[notice.pk])).status_code == 404
+
+
+@pytest.mark.parametrize(
+    ("node_name", "role"),
+    [
+        ("formal_check", CASEWORKER),
+        ("review", REVIEWER),
+        ("budget_check", FINANCE),
+        ("decision", APPROVER),
+    ],
+)
+def test_every_task_refuses_members_of_the_applicant_and_people_of_other_roles(
+    submitted, organisation, node_name, role
+):
+    node = getattr(FLOW, node_name)
+    insider = staff_member(role)
+    Membership.objects.create(user=insider, organisation=organisation)
+    assert "antragstellenden Organisation" in node.refusal(insider, submitted)
+    assert node.refusal(staff_member(role), submitted) is None
+    other_role = CASEWORKER if role != CASEWORKER else REVIEWER
+    assert "gehört zur Rolle" in node.refusal(staff_member(other_role), submitted)

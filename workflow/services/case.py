@@ -1,7 +1,6 @@
 """What the applicant does to a case: submit, resubmit after a revision, withdraw."""
 
 from django.db import transaction
-from viewflow.workflow.status import STATUS
 
 from grants.models import Application, ApplicationStatus
 from grants.services.application import application_submit
@@ -9,8 +8,7 @@ from grants.services.case import application_withdraw, formal_check_answered
 from workflow import notifications
 from workflow.flows import ApplicationFlow
 from workflow.selectors import process_of
-
-OPEN = (STATUS.NEW, STATUS.ASSIGNED, STATUS.STARTED)
+from workflow.services.tasks import OPEN_STATUSES
 
 
 @transaction.atomic
@@ -21,7 +19,7 @@ def case_submit(*, application: Application, user) -> Application:
     if resubmission:
         formal_check_answered(application=application)
         task = process_of(application).task_set.get(
-            flow_task=ApplicationFlow.revision, status__in=OPEN
+            flow_task=ApplicationFlow.revision, status__in=OPEN_STATUSES
         )
         ApplicationFlow.revision.run(task)
     else:
