@@ -6,6 +6,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from core.formatting import format_euro
+from core.models.append_only import AppendOnlyModel
 from core.money import MoneyField
 
 
@@ -16,15 +17,7 @@ class LedgerEntryKind(models.TextChoices):
     RELEASE = "release", _("Aufhebung einer Bindung")
 
 
-class LedgerEntryQuerySet(models.QuerySet):
-    def update(self, **kwargs):
-        raise TypeError("Buchungen können nicht geändert werden.")
-
-    def delete(self):
-        raise TypeError("Buchungen können nicht gelöscht werden.")
-
-
-class LedgerEntry(models.Model):
+class LedgerEntry(AppendOnlyModel):
     """One money movement on a budget line; never changed, corrections are new entries."""
 
     budget_line = models.ForeignKey(
@@ -52,8 +45,6 @@ class LedgerEntry(models.Model):
     )
     note = models.TextField(_("Vermerk"), blank=True)
 
-    objects = LedgerEntryQuerySet.as_manager()
-
     class Meta:
         verbose_name = _("Buchung")
         verbose_name_plural = _("Buchungen")
@@ -69,11 +60,3 @@ class LedgerEntry(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()}: {format_euro(self.amount)}"
-
-    def save(self, *args, **kwargs):
-        if self.pk is not None:
-            raise TypeError("Buchungen können nicht geändert werden.")
-        super().save(*args, **kwargs)
-
-    def delete(self, *args, **kwargs):
-        raise TypeError("Buchungen können nicht gelöscht werden.")

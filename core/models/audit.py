@@ -4,20 +4,15 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from core.audit_labels import audit_label
+from core.models.append_only import AppendOnlyModel, AppendOnlyQuerySet
 
 
-class AuditEntryQuerySet(models.QuerySet):
+class AuditEntryQuerySet(AppendOnlyQuerySet):
     def for_object(self, obj):
         return self.filter(object_type=obj._meta.label_lower, object_id=str(obj.pk))
 
-    def update(self, **kwargs):
-        raise TypeError("Protokolleinträge können nicht geändert werden.")
 
-    def delete(self):
-        raise TypeError("Protokolleinträge können nicht gelöscht werden.")
-
-
-class AuditEntry(models.Model):
+class AuditEntry(AppendOnlyModel):
     """One recorded state change or money movement; never changed afterwards."""
 
     created_at = models.DateTimeField(_("Zeitpunkt"), auto_now_add=True, db_index=True)
@@ -45,14 +40,6 @@ class AuditEntry(models.Model):
 
     def __str__(self) -> str:
         return f"{self.created_at:%Y-%m-%d %H:%M} {self.action}"
-
-    def save(self, *args, **kwargs):
-        if self.pk is not None:
-            raise TypeError("Protokolleinträge können nicht geändert werden.")
-        super().save(*args, **kwargs)
-
-    def delete(self, *args, **kwargs):
-        raise TypeError("Protokolleinträge können nicht gelöscht werden.")
 
     @property
     def label(self) -> str:
