@@ -1,11 +1,12 @@
 """Reads for the staff pages of a case."""
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Prefetch
+from django.db.models import Prefetch, Q
 from viewflow.workflow import chart
 from viewflow.workflow.models import Task
 from viewflow.workflow.status import STATUS
 
+from budgeting.models import LedgerEntry
 from budgeting.selectors import allocations_of, commitments_of
 from core.models import AuditEntry
 from grants.models import Application, Attachment, FormalCheck, ReviewScore
@@ -56,7 +57,19 @@ def case_context(application: Application) -> dict:
 
 
 def case_history(application: Application):
-    return AuditEntry.objects.for_object(application).select_related("actor")
+    """The audit entries of the application and of its bookings, oldest first."""
+    bookings = [
+        str(pk)
+        for pk in LedgerEntry.objects.filter(application=application).values_list("pk", flat=True)
+    ]
+    return (
+        AuditEntry.objects.filter(
+            Q(object_type=application._meta.label_lower, object_id=str(application.pk))
+            | Q(object_type=LedgerEntry._meta.label_lower, object_id__in=bookings)
+        )
+        .select_related("actor")
+        .order_by("created_at", "pk")
+    )
 
 
 def case_tasks(process):

@@ -145,5 +145,13 @@ def test_submission_revision_review_budget_check_partial_approval_and_notice(
     assert actions[-1] == "grants.notice.issued" or "grants.notice.issued" in actions
     client.force_login(staff["caseworker"])
     page = client.get(case_url(draft)).content.decode()
-    for label in ("Nachforderung an den Antragsteller", "Teilbewilligt", "Bescheid erlassen"):
+    for label in (
+        "Nachforderung an den Antragsteller",
+        "Fachliche Prüfung abgeschlossen",
+        "Haushaltsprüfung: Haushaltsstellen gewählt",
+        "Teilbewilligt",
+        "Mittel gebunden",
+        "Bescheid erlassen",
+    ):
         assert label in page
+    assert "<svg" in page  # the flow chart with the current step
