@@ -17,7 +17,7 @@ def application_for_member(user, pk: int) -> Application:
     """An application of one of the user's organisations, or 404."""
     queryset = (
         Application.objects.for_member(user)
-        .select_related("call__programme", "organisation", "submitted_by")
+        .select_related("call__programme", "organisation", "submitted_by", "decision")
         .prefetch_related(
             "districts",
             "cost_lines",
