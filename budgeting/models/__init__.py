@@ -1,9 +1,11 @@
 from .allocation import BudgetAllocation
 from .ledger import LedgerEntry, LedgerEntryKind
 from .line import BudgetLine, BudgetLineQuerySet
+from .payment import OPEN_PAYMENT_STATUSES, PaymentRequest, PaymentRequestStatus
 from .source import FundingSource, FundingSourceKind
 
 __all__ = [
+    "OPEN_PAYMENT_STATUSES",
     "BudgetAllocation",
     "BudgetLine",
     "BudgetLineQuerySet",
@@ -11,4 +13,6 @@ __all__ = [
     "FundingSourceKind",
     "LedgerEntry",
     "LedgerEntryKind",
+    "PaymentRequest",
+    "PaymentRequestStatus",
 ]

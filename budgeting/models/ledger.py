@@ -15,6 +15,8 @@ class LedgerEntryKind(models.TextChoices):
 
     COMMITMENT = "commitment", _("Mittelbindung")
     RELEASE = "release", _("Aufhebung einer Bindung")
+    PAYOUT = "payout", _("Auszahlung")
+    REFUND = "refund", _("Rückzahlung")
 
 
 class LedgerEntry(AppendOnlyModel):
@@ -44,6 +46,14 @@ class LedgerEntry(AppendOnlyModel):
         related_name="+",
     )
     note = models.TextField(_("Vermerk"), blank=True)
+    payment_request = models.ForeignKey(
+        "budgeting.PaymentRequest",
+        verbose_name=_("Mittelabruf"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="ledger_entries",
+    )
 
     class Meta:
         verbose_name = _("Buchung")

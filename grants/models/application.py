@@ -11,7 +11,11 @@ class ApplicationStatus(models.TextChoices):
     REVISION_REQUESTED = "revision_requested", _("Nachforderung")
     IN_REVIEW = "in_review", _("Fachliche Prüfung und Haushaltsprüfung")
     AWAITING_DECISION = "awaiting_decision", _("Entscheidung")
-    APPROVED = "approved", _("Bewilligt")
+    APPROVED = "approved", _("Bewilligt – noch nicht bestandskräftig")
+    FINAL = "final", _("Bewilligt und bestandskräftig")
+    SETTLED = "settled", _("Schlussfestgesetzt")
+    CLOSED = "closed", _("Abgeschlossen")
+    REVOKED = "revoked", _("Widerrufen")
     REJECTED = "rejected", _("Abgelehnt")
     WITHDRAWN = "withdrawn", _("Zurückgezogen")
 
@@ -33,7 +37,13 @@ PORTAL_STATUS_TEXT = {
     ),
     ApplicationStatus.IN_REVIEW: _("In Prüfung – Fachleute bewerten Ihr Projekt"),
     ApplicationStatus.AWAITING_DECISION: _("Prüfung abgeschlossen – die Entscheidung folgt"),
-    ApplicationStatus.APPROVED: _("Bewilligt – den Bescheid finden Sie hier"),
+    ApplicationStatus.APPROVED: _(
+        "Bewilligt – den Bescheid finden Sie hier; Geld gibt es, sobald er bestandskräftig ist"
+    ),
+    ApplicationStatus.FINAL: _("Bewilligt und bestandskräftig – Sie können Mittel abrufen"),
+    ApplicationStatus.SETTLED: _("Schlussfestsetzung erfolgt – bitte beachten Sie den Bescheid"),
+    ApplicationStatus.CLOSED: _("Abgeschlossen"),
+    ApplicationStatus.REVOKED: _("Widerrufen – die Rückforderung steht im Bescheid"),
     ApplicationStatus.REJECTED: _("Abgelehnt – die Gründe stehen im Bescheid"),
     ApplicationStatus.WITHDRAWN: _("Zurückgezogen"),
 }
@@ -98,6 +108,18 @@ class Application(models.Model):
     submitted_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("eingereicht von"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    final_on = models.DateField(_("bestandskräftig seit"), null=True, blank=True)
+    waiver_declared_at = models.DateTimeField(
+        _("Rechtsbehelfsverzicht erklärt am"), null=True, blank=True
+    )
+    waiver_declared_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("Rechtsbehelfsverzicht erklärt von"),
         on_delete=models.PROTECT,
         null=True,
         blank=True,

