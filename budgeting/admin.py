@@ -3,7 +3,7 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from budgeting.models import BudgetAllocation, BudgetLine, FundingSource, LedgerEntry
+from budgeting.models import BaseRate, BudgetAllocation, BudgetLine, FundingSource, LedgerEntry
 from core.formatting import format_euro
 
 
@@ -79,3 +79,12 @@ class BudgetAllocationAdmin(ReadOnlyAdmin):
         "budget_line__source",
         "planned_by",
     ]
+
+
+@admin.register(BaseRate)
+class BaseRateAdmin(admin.ModelAdmin):
+    """Basiszinssatz for the interest on refunds; staff add each new half-year's rate."""
+
+    list_display = ["valid_from", "rate", "source", "notes"]
+    search_fields = ["source", "notes"]
+    ordering = ["-valid_from"]

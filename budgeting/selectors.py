@@ -3,7 +3,7 @@
 from django.db import models
 from django.utils import timezone
 
-from budgeting.models import BudgetAllocation, BudgetLine, LedgerEntry
+from budgeting.models import BudgetAllocation, BudgetLine, LedgerEntry, PaymentRequest
 from budgeting.models.line import net_committed
 from grants.models import Application
 
@@ -48,3 +48,8 @@ def commitments_of(application: Application) -> models.QuerySet[BudgetLine]:
         .select_related("programme", "source")
         .order_by("pk")
     )
+
+
+def payment_requests_of(application: Application):
+    """The application's payment requests, newest first."""
+    return PaymentRequest.objects.filter(application=application).order_by("-requested_at", "-pk")

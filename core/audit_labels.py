@@ -21,6 +21,17 @@ AUDIT_LABELS = {
     "grants.decision.partial": _("Teilbewilligt"),
     "grants.decision.rejected": _("Abgelehnt"),
     "grants.notice.issued": _("Bescheid erlassen"),
+    "grants.application.final_by_waiver": _("Bestandskräftig durch Rechtsbehelfsverzicht"),
+    "grants.application.final_by_appeal_period": _(
+        "Bestandskräftig nach Ablauf der Rechtsbehelfsfrist"
+    ),
+    "budgeting.payment.requested": _("Mittelabruf angefordert"),
+    "budgeting.payment.factual_ok": _("Mittelabruf sachlich richtig gezeichnet"),
+    "budgeting.payment.arithmetic_ok": _("Mittelabruf rechnerisch richtig gezeichnet"),
+    "budgeting.payment.released": _("Auszahlung angeordnet"),
+    "budgeting.payment.returned": _("Mittelabruf zurückgegeben"),
+    "budgeting.ledger.payout": _("Auszahlung gebucht"),
+    "budgeting.ledger.refund": _("Rückzahlung gebucht"),
     "budgeting.allocation.recorded": _("Haushaltsprüfung: Haushaltsstellen gewählt"),
     "budgeting.ledger.commitment": _("Mittel gebunden"),
     "budgeting.ledger.release": _("Mittelbindung aufgehoben"),

@@ -15,16 +15,24 @@ VIEW = ("view",)
 # "<action>_<model>", a name with an underscore is a permission's full codename. Task
 # permissions decide whose queue a task lands in; the services still check rule 4.
 CASE = "workflow.ApplicationProcess"
+PAYOUT = "workflow.PayoutProcess"
 ROLE_PERMISSIONS: dict[str, dict[str, tuple[str, ...]]] = {
-    CASEWORKER: {"grants.Application": ("check_application",), CASE: VIEW},
+    CASEWORKER: {
+        "grants.Application": ("check_application",),
+        CASE: VIEW,
+        PAYOUT: ("view", "sign_factual"),
+    },
     REVIEWER: {"grants.Application": ("review_application",), CASE: VIEW},
     FINANCE: {
         "grants.Application": ("check_budget",),
         CASE: VIEW,
+        PAYOUT: ("view", "sign_arithmetic", "release_payment"),
         "budgeting.FundingSource": ALL,
         "budgeting.BudgetLine": ALL,
         "budgeting.LedgerEntry": VIEW,
         "budgeting.BudgetAllocation": VIEW,
+        "budgeting.BaseRate": ALL,
+        "budgeting.PaymentRequest": VIEW,
     },
     APPROVER: {"grants.Application": ("decide_application",), CASE: VIEW},
     ADMINISTRATION: {

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from grants.views.portal_application import ApplicationDetailView, ApplicationEditView
+from grants.views.portal_application import ApplicationEditView
 from grants.views.portal_attachment import (
     AttachmentDeleteView,
     AttachmentDownloadView,
@@ -14,7 +14,6 @@ from grants.views.portal_list import ApplicationCreateView, ApplicationListView
 urlpatterns = [
     path("", ApplicationListView.as_view(), name="home"),
     path("antraege/neu/", ApplicationCreateView.as_view(), name="application_create"),
-    path("antraege/<int:pk>/", ApplicationDetailView.as_view(), name="application_detail"),
     path("antraege/<int:pk>/bearbeiten/", ApplicationEditView.as_view(), name="application_edit"),
     path("antraege/<int:pk>/unterlagen/", AttachmentUploadView.as_view(), name="attachment_upload"),
     path("unterlagen/<int:pk>/", AttachmentDownloadView.as_view(), name="attachment_download"),

@@ -4,6 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from core.formatting import format_euro
+from core.forms import DateInput
 from grants.forms import money_field
 from grants.models import SCORE_MAX, DecisionOutcome, Recommendation
 
@@ -100,3 +101,51 @@ class DecisionForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 6}),
         help_text=_("Pflicht bei Teilbewilligung und Ablehnung; sie steht im Bescheid."),
     )
+
+
+class SignoffForm(forms.Form):
+    """Sign off, or send the request back with a reason."""
+
+    decision = forms.ChoiceField(
+        label=_("Ergebnis"),
+        choices=[("ok", _("Ich zeichne den Mittelabruf.")), ("return", _("Zurückgeben"))],
+        widget=forms.RadioSelect,
+    )
+    reason = forms.CharField(
+        label=_("Grund der Rückgabe"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+
+class ReleaseForm(SignoffForm):
+    payout_date = forms.DateField(label=_("Auszahlungstag"), required=False, widget=DateInput())
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["decision"].choices = [
+            ("ok", _("Ich ordne die Auszahlung an.")),
+            ("return", _("Zurückgeben")),
+        ]
+
+
+class PaymentRequestForm(forms.Form):
+    amount = money_field(_("Betrag (Euro)"))
+    purpose = forms.CharField(
+        label=_("Wofür brauchen Sie das Geld in den nächsten zwei Monaten?"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    needed_within_two_months = forms.BooleanField(
+        label=_(
+            "Ich bestätige: Wir geben das Geld innerhalb von zwei Monaten nach der Auszahlung "
+            "für das Projekt aus."
+        ),
+        required=False,
+    )
+
+
+def add_form_errors(form, error) -> None:
+    """Put a service's ValidationError on the form: by field where it names one."""
+    if hasattr(error, "error_dict"):
+        for field, messages in error.message_dict.items():
+            form.add_error(field if field in form.fields else None, messages)
+    else:
+        form.add_error(None, error.messages)

@@ -17,6 +17,24 @@ class ApplicationProcess(Process):
         return self.artifact
 
 
+class PayoutProcess(Process):
+    """The process of one payment request (artifact = budgeting.PaymentRequest)."""
+
+    class Meta:
+        proxy = True
+        verbose_name = _("Mittelabruf-Verfahren")
+        verbose_name_plural = _("Mittelabruf-Verfahren")
+        permissions = [
+            ("sign_factual", _("Mittelabrufe sachlich richtig zeichnen")),
+            ("sign_arithmetic", _("Mittelabrufe rechnerisch richtig zeichnen")),
+            ("release_payment", _("Auszahlungen anordnen")),
+        ]
+
+    @property
+    def payment_request(self):
+        return self.artifact
+
+
 class TaskMailLog(models.Model):
     """When a member of staff was last told about new tasks (at most one mail an hour)."""
 

@@ -66,3 +66,24 @@ def staff_task_arrived(*, task) -> None:
     """A task waits in a queue: tell the role's members (throttled in the job)."""
     task_id = task.pk
     transaction.on_commit(lambda: notify_staff_job.enqueue(task_id))
+
+
+def applicant_payment_released(*, request) -> None:
+    application = request.application
+    subject = _("Auszahlung zu Ihrem Antrag %(reference)s") % {"reference": application.reference}
+    _mail_applicant(application, subject, "workflow/mail/payment_released.txt", request=request)
+
+
+def applicant_payment_returned(*, request) -> None:
+    application = request.application
+    subject = _("Ihr Mittelabruf zu %(reference)s wurde zurückgegeben") % {
+        "reference": application.reference
+    }
+    _mail_applicant(application, subject, "workflow/mail/payment_returned.txt", request=request)
+
+
+def applicant_final(*, application) -> None:
+    subject = _("Ihr Bescheid %(reference)s ist bestandskräftig") % {
+        "reference": application.reference
+    }
+    _mail_applicant(application, subject, "workflow/mail/final.txt")

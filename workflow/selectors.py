@@ -10,7 +10,7 @@ from budgeting.models import LedgerEntry
 from budgeting.selectors import allocations_of, commitments_of
 from core.models import AuditEntry
 from grants.models import Application, Attachment, FormalCheck, ReviewScore
-from workflow.models import ApplicationProcess
+from workflow.models import ApplicationProcess, PayoutProcess
 
 
 def process_of(application: Application) -> ApplicationProcess | None:
@@ -95,3 +95,11 @@ def case_chart_svg(process) -> str:
     grid = chart.calc_layout_data(flow_class)
     chart.calc_cell_status(flow_class, grid, process.pk)
     return chart.grid_to_svg(grid)
+
+
+def payout_process_of(request) -> PayoutProcess | None:
+    """The process of a payment request."""
+    return PayoutProcess.objects.filter(
+        artifact_content_type=ContentType.objects.get_for_model(type(request)),
+        artifact_object_id=request.pk,
+    ).first()

@@ -6,7 +6,14 @@ from viewflow.urls import Application, Site
 from viewflow.workflow.flow import FlowAppViewset
 
 from workflow.flows import ApplicationFlow
-from workflow.views.portal import ApplicationSubmitView, ApplicationWithdrawView
+from workflow.payout_flow import PayoutFlow
+from workflow.views.portal import (
+    ApplicationOverviewView,
+    ApplicationSubmitView,
+    ApplicationWithdrawView,
+    PaymentRequestView,
+    WaiverView,
+)
 from workflow.views.staff import (
     CaseView,
     StaffApplicationListView,
@@ -32,10 +39,22 @@ staff_site = Site(
             ],
         ),
         FlowAppViewset(ApplicationFlow, app_name="verfahren", icon="assignment"),
+        FlowAppViewset(PayoutFlow, app_name="mittelabrufe", icon="payments"),
     ],
 )
 
 portal_urls = [
+    path("antraege/<int:pk>/", ApplicationOverviewView.as_view(), name="application_detail"),
+    path(
+        "antraege/<int:pk>/rechtsbehelfsverzicht/",
+        WaiverView.as_view(),
+        name="application_waiver",
+    ),
+    path(
+        "antraege/<int:pk>/mittelabruf/",
+        PaymentRequestView.as_view(),
+        name="payment_request",
+    ),
     path(
         "antraege/<int:pk>/einreichen/",
         ApplicationSubmitView.as_view(),

@@ -1,4 +1,5 @@
 from .allocation import BudgetAllocation
+from .base_rate import BaseRate
 from .ledger import LedgerEntry, LedgerEntryKind
 from .line import BudgetLine, BudgetLineQuerySet
 from .payment import OPEN_PAYMENT_STATUSES, PaymentRequest, PaymentRequestStatus
@@ -6,6 +7,7 @@ from .source import FundingSource, FundingSourceKind
 
 __all__ = [
     "OPEN_PAYMENT_STATUSES",
+    "BaseRate",
     "BudgetAllocation",
     "BudgetLine",
     "BudgetLineQuerySet",

@@ -18,7 +18,14 @@ from .locks import lock_application, lock_lines
 
 
 def ledger_book(
-    *, line: BudgetLine, application: Application, kind: str, amount: Decimal, user, note: str
+    *,
+    line: BudgetLine,
+    application: Application,
+    kind: str,
+    amount: Decimal,
+    user,
+    note: str,
+    payment_request=None,
 ) -> LedgerEntry:
     """Write one entry and its audit record; `line` carries its amounts as read under lock."""
     entry = LedgerEntry(
@@ -28,10 +35,11 @@ def ledger_book(
         amount=amount,
         booked_by=user,
         note=note,
+        payment_request=payment_request,
     )
     entry.full_clean()
     entry.save()
-    sign = -1 if kind == LedgerEntryKind.RELEASE else 1
+    sign = {LedgerEntryKind.COMMITMENT: 1, LedgerEntryKind.RELEASE: -1}.get(kind, 0)
     audit_record(
         actor=user,
         action=f"budgeting.ledger.{kind}",

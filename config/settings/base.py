@@ -176,3 +176,8 @@ AUTHORITY = {
 APPEAL_COURT = os.environ.get(
     "APPEAL_COURT", "Verwaltungsgericht Düsseldorf, Bastionstraße 39, 40213 Düsseldorf"
 )
+
+# Bestandskraft: the notice is deemed delivered on the fourth day after sending (§ 41 Abs. 2
+# VwVfG NRW), and the appeal period runs one month from then.
+NOTICE_DELIVERY_DAYS = int(os.environ.get("NOTICE_DELIVERY_DAYS", "4"))
+APPEAL_PERIOD_MONTHS = int(os.environ.get("APPEAL_PERIOD_MONTHS", "1"))

@@ -14,6 +14,16 @@ from .case import (
 )
 from .plan import CostCategory, CostLine, FinancingKind, FinancingLine
 from .programme import Call, Criterion, FinancingType, Programme, RequiredDocument, Theme
+from .report import (
+    CostActual,
+    IncomeActual,
+    Receipt,
+    Report,
+    ReportCheck,
+    ReportCheckResult,
+    ReportKind,
+    ReportStatus,
+)
 
 __all__ = [
     "SCORE_MAX",
@@ -21,6 +31,7 @@ __all__ = [
     "ApplicationStatus",
     "Attachment",
     "Call",
+    "CostActual",
     "CostCategory",
     "CostLine",
     "Criterion",
@@ -31,11 +42,18 @@ __all__ = [
     "FinancingType",
     "FormalCheck",
     "FormalCheckResult",
+    "IncomeActual",
     "Notice",
     "NoticeKind",
     "Programme",
+    "Receipt",
     "Recommendation",
     "ReferenceCounter",
+    "Report",
+    "ReportCheck",
+    "ReportCheckResult",
+    "ReportKind",
+    "ReportStatus",
     "RequiredDocument",
     "Review",
     "ReviewScore",

@@ -59,6 +59,14 @@ class Programme(models.Model):
         "core.District", verbose_name=_("förderfähige Stadtbezirke"), related_name="+"
     )
     is_active = models.BooleanField(_("aktiv"), default=True)
+    requires_interim_report = models.BooleanField(
+        _("Zwischennachweis erforderlich"),
+        default=False,
+        help_text=_("Für jedes Kalenderjahr, über das das Projekt hinaus läuft."),
+    )
+    final_report_months = models.PositiveSmallIntegerField(
+        _("Verwendungsnachweis fällig (Monate nach Projektende)"), default=6
+    )
 
     class Meta:
         verbose_name = _("Förderprogramm")

@@ -23,13 +23,17 @@ ADMINISTRATION_PERMS = {
     "workflow.view_applicationprocess",
 }
 CASE = "workflow.view_applicationprocess"
+PAYOUT = "workflow.view_payoutprocess"
 TASK_PERMS = {
-    CASEWORKER: {"grants.check_application", CASE},
+    CASEWORKER: {"grants.check_application", CASE, PAYOUT, "workflow.sign_factual"},
     REVIEWER: {"grants.review_application", CASE},
     APPROVER: {"grants.decide_application", CASE},
     FINANCE: {
         "grants.check_budget",
         CASE,
+        PAYOUT,
+        "workflow.sign_arithmetic",
+        "workflow.release_payment",
         *{
             f"budgeting.{action}_{model}"
             for model in ("fundingsource", "budgetline")
@@ -37,6 +41,8 @@ TASK_PERMS = {
         },
         "budgeting.view_ledgerentry",
         "budgeting.view_budgetallocation",
+        "budgeting.view_paymentrequest",
+        *{f"budgeting.{action}_baserate" for action in ("add", "change", "delete", "view")},
     },
 }
 

@@ -3,35 +3,23 @@
 from decimal import Decimal
 
 from django.db import transaction
-from django.utils.translation import gettext as _
 from viewflow.workflow.status import STATUS
 
 from budgeting.services import budget_check_record, budget_commit
-from core.errors import NotAllowed
 from grants.models import DecisionOutcome, NoticeKind
 from grants.services.case import decision_record, formal_check_record, review_record
 from grants.services.notice import notice_issue
 from workflow import notifications
 from workflow.selectors import process_of
+from workflow.services.guard import task_guard
 
 OPEN_STATUSES = (STATUS.NEW, STATUS.ASSIGNED, STATUS.STARTED)
-
-
-def _guard(activation, user):
-    """The case's application, if the user may complete this task; NotAllowed otherwise."""
-    application = activation.process.artifact
-    reason = activation.flow_task.refusal(user, application)
-    if reason:
-        raise NotAllowed(reason)
-    if activation.task.owner_id != user.pk:
-        raise NotAllowed(_("Bitte übernehmen Sie die Aufgabe zuerst."))
-    return application
 
 
 @transaction.atomic
 def task_formal_check(*, activation, user, complete: bool, message: str = ""):
     """Formal check: complete, or a request for revision that goes to the applicant."""
-    application = _guard(activation, user)
+    application = task_guard(activation, user)
     check = formal_check_record(
         application=application, user=user, complete=complete, message=message
     )
@@ -44,7 +32,7 @@ def task_formal_check(*, activation, user, complete: bool, message: str = ""):
 @transaction.atomic
 def task_review(*, activation, user, **review):
     """The substantive review with scores, assessment, recommendation and declaration."""
-    application = _guard(activation, user)
+    application = task_guard(activation, user)
     result = review_record(application=application, user=user, **review)
     activation.execute()
     return result
@@ -53,7 +41,7 @@ def task_review(*, activation, user, **review):
 @transaction.atomic
 def task_budget_check(*, activation, user, allocations: list[tuple[object, Decimal]]):
     """Finance chooses the budget lines and the amount from each."""
-    application = _guard(activation, user)
+    application = task_guard(activation, user)
     result = budget_check_record(application=application, user=user, allocations=allocations)
     activation.execute()
     return result
@@ -62,7 +50,7 @@ def task_budget_check(*, activation, user, allocations: list[tuple[object, Decim
 @transaction.atomic
 def task_decide(*, activation, user, outcome: str, approved_amount, reasons: str):
     """Decide; on approval commit the budget and issue the notice, all or nothing."""
-    application = _guard(activation, user)
+    application = task_guard(activation, user)
     decision = decision_record(
         application=application,
         user=user,

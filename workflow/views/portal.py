@@ -1,15 +1,25 @@
 """Portal actions that move a case: submit (or resubmit after a revision) and withdraw."""
 
 from django.contrib import messages
-from django.shortcuts import redirect
+from django.core.exceptions import ValidationError
+from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views import View
 
 from applicants.portal import PortalMixin
+from budgeting.balances import grant_balances
+from budgeting.selectors import payment_requests_of
+from budgeting.services.payout import payment_request_refusal
+from core.money import ZERO
 from grants.selectors import application_for_member
 from grants.services.errors import SubmissionRejected
-from grants.views.portal_application import ApplicationEditView
+from grants.services.finality import appeal_period_end
+from grants.views.portal_application import ApplicationDetailView, ApplicationEditView
+from workflow.forms import PaymentRequestForm, add_form_errors
 from workflow.services.case import case_submit, case_withdraw
+from workflow.services.grant import grant_make_final_by_waiver
+from workflow.services.payout_request import payout_request
 
 
 class ApplicationSubmitView(ApplicationEditView):
@@ -42,3 +52,69 @@ class ApplicationWithdrawView(PortalMixin, View):
         case_withdraw(application=application, user=request.user)
         messages.success(request, _("Ihr Antrag ist zurückgezogen."))
         return redirect("portal:application_detail", pk=application.pk)
+
+
+class ApplicationOverviewView(ApplicationDetailView):
+    """The application detail page plus finality, payment requests and the grant's balances."""
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        application = context["application"]
+        if application.reference:
+            context.update(
+                balances=grant_balances(application),
+                payment_requests=payment_requests_of(application),
+                appeal_period_end=appeal_period_end(application),
+            )
+        return context
+
+
+class WaiverView(PortalMixin, View):
+    """Rechtsbehelfsverzicht: one click, after confirming the text."""
+
+    def post(self, request, pk):
+        application = application_for_member(request.user, pk)
+        if not request.POST.get("confirm"):
+            messages.error(request, _("Bitte bestätigen Sie den Rechtsbehelfsverzicht."))
+        else:
+            grant_make_final_by_waiver(application=application, user=request.user)
+            messages.success(
+                request, _("Der Bescheid ist bestandskräftig. Sie können jetzt Mittel abrufen.")
+            )
+        return redirect("portal:application_detail", pk=application.pk)
+
+
+class PaymentRequestView(PortalMixin, View):
+    """Mittelabruf: the balances and the form."""
+
+    template_name = "workflow/portal/payment_request.html"
+
+    def get(self, request, pk):
+        application = application_for_member(request.user, pk)
+        return self.render(application, PaymentRequestForm())
+
+    def post(self, request, pk):
+        application = application_for_member(request.user, pk)
+        form = PaymentRequestForm(request.POST)
+        if form.is_valid():
+            try:
+                payout_request(application=application, user=request.user, **form.cleaned_data)
+            except ValidationError as error:
+                add_form_errors(form, error)
+            else:
+                messages.success(
+                    request,
+                    _("Ihr Mittelabruf ist eingegangen. Wir prüfen ihn und zahlen dann aus."),
+                )
+                return redirect("portal:application_detail", pk=application.pk)
+        return self.render(application, form, status=400)
+
+    def render(self, application, form, status=200):
+        refusal = payment_request_refusal(application, ZERO, today=timezone.localdate())
+        context = {
+            "application": application,
+            "form": form,
+            "balances": grant_balances(application),
+            "refusal": refusal,
+        }
+        return render(self.request, self.template_name, context, status=status)

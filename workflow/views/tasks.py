@@ -7,6 +7,7 @@ from django.views.generic import FormView
 
 from budgeting.selectors import budget_lines_for_application
 from workflow import forms
+from workflow.forms import add_form_errors
 from workflow.selectors import case_context
 from workflow.services import tasks as services
 
@@ -29,17 +30,9 @@ class CaseTaskView(FormView):
         try:
             self.complete(form)
         except ValidationError as error:
-            _add_errors(form, error)
+            add_form_errors(form, error)
             return self.form_invalid(form)
         return HttpResponseRedirect(reverse("antraege:case", args=[self.application.pk]))
-
-
-def _add_errors(form, error: ValidationError) -> None:
-    if hasattr(error, "error_dict"):
-        for field, messages in error.message_dict.items():
-            form.add_error(field if field in form.fields else None, messages)
-    else:
-        form.add_error(None, error.messages)
 
 
 class FormalCheckView(CaseTaskView):

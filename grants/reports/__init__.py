@@ -1,0 +1,1 @@
+"""Zwischennachweis and Verwendungsnachweis: rules, the Belegliste import, reads and forms."""

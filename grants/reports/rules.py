@@ -1,0 +1,130 @@
+"""The rules a report must meet before it can be submitted, and its totals."""
+
+from collections import defaultdict
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.utils.translation import gettext as _
+
+from core.formatting import format_euro
+from core.money import ZERO, sum_money
+from grants.models import FinancingKind, Report, ReportKind
+
+# Keys of the error dict besides the Sachbericht fields: sections of the report page.
+COSTS = "costs"
+INCOME = "income"
+RECEIPTS = "receipts"
+SECTIONS = (COSTS, INCOME, RECEIPTS)
+
+
+@dataclass(frozen=True)
+class ReportTotals:
+    """Planned and actual sums of a report (the input of the final settlement)."""
+
+    costs_planned: Decimal
+    costs_actual: Decimal
+    own_planned: Decimal
+    own_actual: Decimal
+    third_planned: Decimal
+    third_actual: Decimal
+    receipts_total: Decimal
+
+
+def report_totals(report: Report) -> ReportTotals:
+    """Sum the plan, the actuals and the receipts (uses prefetched rows where present)."""
+    application = report.application
+    planned_funds = list(application.financing_lines.all())
+    kinds = {line.pk: line.kind for line in planned_funds}
+    actual_funds = list(report.income_actuals.all())
+    return ReportTotals(
+        costs_planned=sum_money(line.amount for line in application.cost_lines.all()),
+        costs_actual=sum_money(actual.amount for actual in report.cost_actuals.all()),
+        own_planned=sum_money(f.amount for f in planned_funds if f.kind == FinancingKind.OWN),
+        own_actual=sum_money(
+            a.amount for a in actual_funds if kinds.get(a.financing_line_id) == FinancingKind.OWN
+        ),
+        third_planned=sum_money(f.amount for f in planned_funds if f.kind != FinancingKind.OWN),
+        third_actual=sum_money(
+            a.amount for a in actual_funds if kinds.get(a.financing_line_id) != FinancingKind.OWN
+        ),
+        receipts_total=sum_money(receipt.amount for receipt in report.receipts.all()),
+    )
+
+
+def report_submission_errors(report: Report) -> dict[str, list[str]]:
+    """Every rule the report breaks, keyed by the field or section it belongs to."""
+    errors: dict[str, list[str]] = defaultdict(list)
+    _check_narrative(report, errors)
+    _check_actuals(report, errors)
+    _check_receipts(report, errors)
+    return dict(errors)
+
+
+def _check_narrative(report, errors):
+    fields = ["work_done", "what_worked", "what_did_not"]
+    if report.kind == ReportKind.INTERIM:
+        fields.remove("what_did_not")
+    for field in fields:
+        if not getattr(report, field).strip():
+            errors[field].append(_("Bitte füllen Sie dieses Feld aus."))
+
+
+def _check_actuals(report, errors):
+    application = report.application
+    with_costs = {actual.cost_line_id for actual in report.cost_actuals.all()}
+    for line in application.cost_lines.all():
+        if line.pk not in with_costs:
+            errors[COSTS].append(
+                _("Bitte tragen Sie die tatsächlichen Kosten für „%(line)s“ ein.")
+                % {"line": line.description}
+            )
+    with_income = {actual.financing_line_id for actual in report.income_actuals.all()}
+    for line in application.financing_lines.all():
+        if line.pk not in with_income:
+            errors[INCOME].append(
+                _(
+                    "Bitte tragen Sie die tatsächlichen Einnahmen für „%(line)s“ ein "
+                    "(0,00 €, wenn nichts eingegangen ist)."
+                )
+                % {"line": line.source_name or line.description or line.get_kind_display()}
+            )
+
+
+def _check_receipts(report, errors):
+    application = report.application
+    receipts = list(report.receipts.all())
+    if report.kind == ReportKind.FINAL:
+        if not receipts:
+            errors[RECEIPTS].append(_("Bitte führen Sie Ihre Belege in der Belegliste auf."))
+        else:
+            receipts_total = sum_money(receipt.amount for receipt in receipts)
+            costs = sum_money(actual.amount for actual in report.cost_actuals.all())
+            difference = receipts_total - costs
+            if difference != ZERO:
+                errors[RECEIPTS].append(
+                    _(
+                        "Die Summe der Belege (%(receipts)s) stimmt nicht mit den tatsächlichen "
+                        "Kosten (%(costs)s) überein (Differenz %(diff)s)."
+                    )
+                    % {
+                        "receipts": format_euro(receipts_total),
+                        "costs": format_euro(costs),
+                        "diff": format_euro(difference),
+                    }
+                )
+    start, end = application.project_start, application.project_end
+    if start is None or end is None:
+        return
+    outside = [str(r.number) for r in receipts if not start <= r.date <= end]
+    if outside:
+        errors[RECEIPTS].append(
+            _(
+                "Diese Belege liegen außerhalb des Projektzeitraums (%(start)s bis %(end)s): "
+                "Nr. %(numbers)s."
+            )
+            % {
+                "start": start.strftime("%d.%m.%Y"),
+                "end": end.strftime("%d.%m.%Y"),
+                "numbers": ", ".join(outside),
+            }
+        )
