@@ -4,12 +4,16 @@ from decimal import Decimal
 
 from django.utils.formats import number_format
 
+from core.money import round_money
+
 
 def format_euro(value) -> str:
     """1234.5 -> '1.234,50 €' in German."""
     if value is None or value == "":
         return "–"
-    amount = number_format(Decimal(value), decimal_pos=2, use_l10n=True, force_grouping=True)
+    amount = number_format(
+        round_money(Decimal(value)), decimal_pos=2, use_l10n=True, force_grouping=True
+    )
     return f"{amount}\N{NO-BREAK SPACE}€"
 
 

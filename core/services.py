@@ -16,17 +16,20 @@ VIEW = ("view",)
 # permissions decide whose queue a task lands in; the services still check rule 4.
 CASE = "workflow.ApplicationProcess"
 PAYOUT = "workflow.PayoutProcess"
+REPORT = "workflow.ReportProcess"
 ROLE_PERMISSIONS: dict[str, dict[str, tuple[str, ...]]] = {
     CASEWORKER: {
         "grants.Application": ("check_application",),
         CASE: VIEW,
         PAYOUT: ("view", "sign_factual"),
+        REPORT: VIEW,
     },
     REVIEWER: {"grants.Application": ("review_application",), CASE: VIEW},
     FINANCE: {
         "grants.Application": ("check_budget",),
         CASE: VIEW,
         PAYOUT: ("view", "sign_arithmetic", "release_payment"),
+        REPORT: VIEW,
         "budgeting.FundingSource": ALL,
         "budgeting.BudgetLine": ALL,
         "budgeting.LedgerEntry": VIEW,

@@ -2,7 +2,16 @@
 
 from django.contrib import admin
 
-from grants.models import Application, Call, Criterion, Programme, RequiredDocument, Theme
+from grants.models import (
+    Application,
+    Call,
+    Criterion,
+    Programme,
+    Receipt,
+    Report,
+    RequiredDocument,
+    Theme,
+)
 
 
 class RequiredDocumentInline(admin.TabularInline):
@@ -50,6 +59,42 @@ class ApplicationAdmin(admin.ModelAdmin):
     list_filter = ["status", "call__programme"]
     search_fields = ["reference", "title", "organisation__name"]
     list_select_related = ["organisation", "call__programme"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+class ReceiptInline(admin.TabularInline):
+    model = Receipt
+    extra = 0
+    fields = ["number", "date", "payee", "purpose", "amount", "cost_line"]
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Report)
+class ReportAdmin(admin.ModelAdmin):
+    """Read-only view of the reports; they are checked in the staff pages."""
+
+    list_display = ["application", "kind", "period_end", "due_on", "status", "submitted_at"]
+    list_filter = ["kind", "status", "application__call__programme"]
+    search_fields = ["application__reference", "application__title"]
+    list_select_related = ["application"]
+    date_hierarchy = "due_on"
+    inlines = [ReceiptInline]
 
     def has_add_permission(self, request):
         return False

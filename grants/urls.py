@@ -10,6 +10,7 @@ from grants.views.portal_attachment import (
     NoticeDownloadView,
 )
 from grants.views.portal_list import ApplicationCreateView, ApplicationListView
+from grants.views.portal_report import ReceiptsImportView, ReportDetailView, ReportEditView
 
 urlpatterns = [
     path("", ApplicationListView.as_view(), name="home"),
@@ -19,4 +20,11 @@ urlpatterns = [
     path("unterlagen/<int:pk>/", AttachmentDownloadView.as_view(), name="attachment_download"),
     path("unterlagen/<int:pk>/loeschen/", AttachmentDeleteView.as_view(), name="attachment_delete"),
     path("bescheide/<int:pk>/", NoticeDownloadView.as_view(), name="notice_download"),
+    path("nachweise/<int:pk>/", ReportDetailView.as_view(), name="report_detail"),
+    path("nachweise/<int:pk>/bearbeiten/", ReportEditView.as_view(), name="report_edit"),
+    path(
+        "nachweise/<int:pk>/belege/",
+        ReceiptsImportView.as_view(),
+        name="report_receipts_import",
+    ),
 ]

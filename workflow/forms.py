@@ -149,3 +149,28 @@ def add_form_errors(form, error) -> None:
             form.add_error(field if field in form.fields else None, messages)
     else:
         form.add_error(None, error.messages)
+
+
+class ReportCheckForm(forms.Form):
+    result = forms.ChoiceField(
+        label=_("Ergebnis"),
+        choices=[
+            ("accepted", _("Anerkannt – beim Verwendungsnachweis folgt die Schlussfestsetzung")),
+            ("revision", _("Nachforderung – der Träger muss nachbessern")),
+        ],
+        widget=forms.RadioSelect,
+    )
+    message = forms.CharField(
+        label=_("Nachricht an den Träger"), required=False, widget=forms.Textarea(attrs={"rows": 4})
+    )
+
+
+class RepaymentForm(forms.Form):
+    amount = money_field(_("eingegangener Betrag (Euro)"))
+    received_on = forms.DateField(label=_("eingegangen am"), widget=DateInput())
+
+
+class RefundWaiverForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Grund der Niederschlagung"), widget=forms.Textarea(attrs={"rows": 2})
+    )

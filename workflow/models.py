@@ -35,6 +35,19 @@ class PayoutProcess(Process):
         return self.artifact
 
 
+class ReportProcess(Process):
+    """The process of one interim or final report (artifact = grants.Report)."""
+
+    class Meta:
+        proxy = True
+        verbose_name = _("Nachweisprüfung")
+        verbose_name_plural = _("Nachweisprüfungen")
+
+    @property
+    def report(self):
+        return self.artifact
+
+
 class TaskMailLog(models.Model):
     """When a member of staff was last told about new tasks (at most one mail an hour)."""
 

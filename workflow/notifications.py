@@ -87,3 +87,20 @@ def applicant_final(*, application) -> None:
         "reference": application.reference
     }
     _mail_applicant(application, subject, "workflow/mail/final.txt")
+
+
+def applicant_report_checked(*, check, settlement=None) -> None:
+    report = check.report
+    application = report.application
+    subject = _("Ihr %(kind)s zu %(reference)s wurde geprüft") % {
+        "kind": report.get_kind_display(),
+        "reference": application.reference,
+    }
+    _mail_applicant(
+        application,
+        subject,
+        "workflow/mail/report_checked.txt",
+        check=check,
+        report=report,
+        settlement=settlement,
+    )

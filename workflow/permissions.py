@@ -25,6 +25,7 @@ __all__ = [
     "factual_refusal",
     "finance_refusal",
     "release_refusal",
+    "report_check_refusal",
     "reviewer_refusal",
 ]
 
@@ -48,3 +49,8 @@ def release_refusal(user, request) -> str | None:
     if reason is None and user.pk in (request.factual_by_id, request.arithmetic_by_id):
         reason = _("Die Anordnung muss eine dritte Person treffen, die nicht gezeichnet hat.")
     return reason
+
+
+def report_check_refusal(user, report) -> str | None:
+    """The check of a report: Sachbearbeitung, not a member of the organisation."""
+    return staff_refusal(user, report.application, CASEWORKER)

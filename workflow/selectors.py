@@ -2,15 +2,20 @@
 
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Prefetch, Q
+from django.utils import timezone
 from viewflow.workflow import chart
 from viewflow.workflow.models import Task
 from viewflow.workflow.status import STATUS
 
+from budgeting.balances import grant_balances
 from budgeting.models import LedgerEntry
-from budgeting.selectors import allocations_of, commitments_of
+from budgeting.selectors import allocations_of, commitments_of, payment_requests_of
+from budgeting.services.refund import claim_standing
 from core.models import AuditEntry
-from grants.models import Application, Attachment, FormalCheck, ReviewScore
-from workflow.models import ApplicationProcess, PayoutProcess
+from core.roles import FINANCE, has_role
+from grants.models import Application, Attachment, FormalCheck, Receipt, Report, ReviewScore
+from workflow.forms import RefundWaiverForm, RepaymentForm
+from workflow.models import ApplicationProcess, PayoutProcess, ReportProcess
 
 
 def process_of(application: Application) -> ApplicationProcess | None:
@@ -103,3 +108,53 @@ def payout_process_of(request) -> PayoutProcess | None:
         artifact_content_type=ContentType.objects.get_for_model(type(request)),
         artifact_object_id=request.pk,
     ).first()
+
+
+def report_process_of(report) -> ReportProcess | None:
+    """The process of a report."""
+    return ReportProcess.objects.filter(
+        artifact_content_type=ContentType.objects.get_for_model(type(report)),
+        artifact_object_id=report.pk,
+    ).first()
+
+
+def report_for_staff(pk: int):
+    """A report with its plan, actuals and receipts for the staff check."""
+    return (
+        Report.objects.select_related("application__call__programme", "application__organisation")
+        .prefetch_related(
+            "application__cost_lines",
+            "application__financing_lines",
+            "cost_actuals",
+            "income_actuals",
+            "checks",
+            Prefetch("receipts", queryset=Receipt.objects.select_related("cost_line")),
+        )
+        .get(pk=pk)
+    )
+
+
+def case_money(application: Application, user) -> dict:
+    """Balances, payment requests, reports, settlement and refund claims of a grant."""
+    if not application.reference:
+        return {}
+    claims = list(application.refund_claims.order_by("created_at"))
+    today = timezone.localdate()
+    return {
+        "balances": grant_balances(application),
+        "payment_requests": payment_requests_of(application).select_related(
+            "factual_by", "arithmetic_by", "released_by"
+        ),
+        "reports": application.reports.order_by("due_on", "pk"),
+        "settlement": getattr(application, "settlement", None),
+        "refund_claims": [
+            {
+                "claim": claim,
+                "standing": claim_standing(claim, today),
+                "repayment_form": RepaymentForm(prefix=f"claim{claim.pk}"),
+                "waiver_form": RefundWaiverForm(prefix=f"waive{claim.pk}"),
+            }
+            for claim in claims
+        ],
+        "may_book_refunds": has_role(user, FINANCE),
+    }

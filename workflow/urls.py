@@ -7,15 +7,21 @@ from viewflow.workflow.flow import FlowAppViewset
 
 from workflow.flows import ApplicationFlow
 from workflow.payout_flow import PayoutFlow
+from workflow.report_flow import ReportFlow
 from workflow.views.portal import (
     ApplicationOverviewView,
     ApplicationSubmitView,
     ApplicationWithdrawView,
     PaymentRequestView,
+    RefundNoticeDownloadView,
+    ReportSubmitView,
     WaiverView,
 )
 from workflow.views.staff import (
     CaseView,
+    RefundNoticeView,
+    RefundRepaymentView,
+    RefundWaiverView,
     StaffApplicationListView,
     StaffAttachmentView,
     StaffNoticeView,
@@ -36,10 +42,26 @@ staff_site = Site(
                 path("<int:pk>/", CaseView.as_view(), name="case"),
                 path("unterlagen/<int:pk>/", StaffAttachmentView.as_view(), name="attachment"),
                 path("bescheide/<int:pk>/", StaffNoticeView.as_view(), name="notice"),
+                path(
+                    "rueckforderungen/<int:pk>/zahlung/",
+                    RefundRepaymentView.as_view(),
+                    name="refund_repayment",
+                ),
+                path(
+                    "rueckforderungen/<int:pk>/niederschlagung/",
+                    RefundWaiverView.as_view(),
+                    name="refund_waiver",
+                ),
+                path(
+                    "rueckforderungen/<int:pk>/bescheid/",
+                    RefundNoticeView.as_view(),
+                    name="refund_notice",
+                ),
             ],
         ),
         FlowAppViewset(ApplicationFlow, app_name="verfahren", icon="assignment"),
         FlowAppViewset(PayoutFlow, app_name="mittelabrufe", icon="payments"),
+        FlowAppViewset(ReportFlow, app_name="nachweise", icon="fact_check"),
     ],
 )
 
@@ -49,6 +71,12 @@ portal_urls = [
         "antraege/<int:pk>/rechtsbehelfsverzicht/",
         WaiverView.as_view(),
         name="application_waiver",
+    ),
+    path("nachweise/<int:pk>/einreichen/", ReportSubmitView.as_view(), name="report_submit"),
+    path(
+        "rueckforderungen/<int:pk>/bescheid/",
+        RefundNoticeDownloadView.as_view(),
+        name="refund_notice",
     ),
     path(
         "antraege/<int:pk>/mittelabruf/",

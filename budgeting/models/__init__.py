@@ -3,6 +3,7 @@ from .base_rate import BaseRate
 from .ledger import LedgerEntry, LedgerEntryKind
 from .line import BudgetLine, BudgetLineQuerySet
 from .payment import OPEN_PAYMENT_STATUSES, PaymentRequest, PaymentRequestStatus
+from .settlement import GrantSettlement, RefundClaim, RefundReason, RefundStatus, Repayment
 from .source import FundingSource, FundingSourceKind
 
 __all__ = [
@@ -13,8 +14,13 @@ __all__ = [
     "BudgetLineQuerySet",
     "FundingSource",
     "FundingSourceKind",
+    "GrantSettlement",
     "LedgerEntry",
     "LedgerEntryKind",
     "PaymentRequest",
     "PaymentRequestStatus",
+    "RefundClaim",
+    "RefundReason",
+    "RefundStatus",
+    "Repayment",
 ]

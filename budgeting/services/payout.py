@@ -96,6 +96,22 @@ def payment_request_create(
     return request
 
 
+@transaction.atomic
+def payment_request_for_rest(*, application: Application, user, amount: Decimal) -> PaymentRequest:
+    """After the settlement the rest of the final grant is paid out (signed off as usual)."""
+    request = PaymentRequest(
+        application=application,
+        amount=amount,
+        needed_within_two_months=True,
+        purpose=_("Restzahlung nach der Schlussfestsetzung"),
+        requested_by=user,
+    )
+    request.full_clean()
+    request.save()
+    _record(request, user, "requested")
+    return request
+
+
 def _locked_request(request: PaymentRequest, status: str) -> PaymentRequest:
     request = PaymentRequest.objects.select_for_update().get(pk=request.pk)
     if request.status != status:

@@ -181,3 +181,12 @@ APPEAL_COURT = os.environ.get(
 # VwVfG NRW), and the appeal period runs one month from then.
 NOTICE_DELIVERY_DAYS = int(os.environ.get("NOTICE_DELIVERY_DAYS", "4"))
 APPEAL_PERIOD_MONTHS = int(os.environ.get("APPEAL_PERIOD_MONTHS", "1"))
+
+# Refunds: the city's account named in refund notices, and the limit below which a remaining
+# claim may be waived (Niederschlagung of a small amount).
+CASH_OFFICE_ACCOUNT = {
+    "holder": os.environ.get("CASH_OFFICE_HOLDER", "Stadtkasse Wuppertal"),
+    "iban": os.environ.get("CASH_OFFICE_IBAN", "DE08 3305 0000 0001 0000 09"),  # set the real one
+    "bank": os.environ.get("CASH_OFFICE_BANK", "Stadtsparkasse Wuppertal"),
+}
+REFUND_SMALL_AMOUNT_LIMIT = os.environ.get("REFUND_SMALL_AMOUNT_LIMIT", "25.00")

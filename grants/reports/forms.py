@@ -14,6 +14,7 @@ from grants.forms import MONEY_WIDGET, money_field, with_blank
 from grants.models import Report
 from grants.reports.receipts_import import MAX_ROWS
 from grants.reports.rows import ReceiptRow
+from grants.reports.rules import plan_line_name
 
 
 class ReportForm(forms.ModelForm):
@@ -41,7 +42,7 @@ class ActualsForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.lines = list(lines)
         for line in self.lines:
-            name = line_name(line)
+            name = plan_line_name(line)
             self.fields[f"amount_{line.pk}"] = money_field(
                 _("%(line)s: tatsächlicher Betrag (Euro)") % {"line": name}, required=False
             )
@@ -51,22 +52,15 @@ class ActualsForm(forms.Form):
 
     def rows(self):
         """(plan line, amount field, comment field) for each line, in plan order."""
-        return [(line, self[f"amount_{line.pk}"], self[f"comment_{line.pk}"]) for line in self.lines]
+        return [
+            (line, self[f"amount_{line.pk}"], self[f"comment_{line.pk}"]) for line in self.lines
+        ]
 
     def amounts(self) -> dict[int, Decimal | None]:
         return {line.pk: self.cleaned_data.get(f"amount_{line.pk}") for line in self.lines}
 
     def comments(self) -> dict[int, str]:
         return {line.pk: self.cleaned_data.get(f"comment_{line.pk}", "") for line in self.lines}
-
-
-def line_name(line) -> str:
-    """How a plan line is named in labels: its description, else its source or kind."""
-    return (
-        line.description
-        or getattr(line, "source_name", "")
-        or (line.get_kind_display() if hasattr(line, "get_kind_display") else str(line))
-    )
 
 
 def actuals_initial(actuals) -> dict:
@@ -80,12 +74,7 @@ def actuals_initial(actuals) -> dict:
 
 
 class ReceiptForm(forms.Form):
-    number = forms.IntegerField(
-        label=_("Nr."),
-        min_value=1,
-        required=False,
-        help_text=_("Leer lassen für die nächste freie Nummer."),
-    )
+    number = forms.IntegerField(label=_("Nr."), min_value=1, required=False)
     date = forms.DateField(label=_("Datum"), widget=DateInput())
     payee = forms.CharField(label=_("Zahlungsempfänger"), max_length=200)
     purpose = forms.CharField(label=_("Zweck"), max_length=300)

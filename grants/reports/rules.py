@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 
 from core.formatting import format_euro
 from core.money import ZERO, sum_money
-from grants.models import FinancingKind, Report, ReportKind
+from grants.models import FinancingKind, FinancingLine, Report, ReportKind
 
 # Keys of the error dict besides the Sachbericht fields: sections of the report page.
 COSTS = "costs"
@@ -28,6 +28,22 @@ class ReportTotals:
     third_planned: Decimal
     third_actual: Decimal
     receipts_total: Decimal
+
+    @property
+    def income_planned(self) -> Decimal:
+        """Own and third-party funds as planned (the city's grant is not part of it)."""
+        return self.own_planned + self.third_planned
+
+    @property
+    def income_actual(self) -> Decimal:
+        return self.own_actual + self.third_actual
+
+
+def plan_line_name(line) -> str:
+    """How a line of the cost or financing plan is named in labels and messages."""
+    if isinstance(line, FinancingLine):
+        return line.source_name or line.description or line.get_kind_display()
+    return line.description
 
 
 def report_totals(report: Report) -> ReportTotals:
@@ -76,7 +92,7 @@ def _check_actuals(report, errors):
         if line.pk not in with_costs:
             errors[COSTS].append(
                 _("Bitte tragen Sie die tatsächlichen Kosten für „%(line)s“ ein.")
-                % {"line": line.description}
+                % {"line": plan_line_name(line)}
             )
     with_income = {actual.financing_line_id for actual in report.income_actuals.all()}
     for line in application.financing_lines.all():
@@ -86,7 +102,7 @@ def _check_actuals(report, errors):
                     "Bitte tragen Sie die tatsächlichen Einnahmen für „%(line)s“ ein "
                     "(0,00 €, wenn nichts eingegangen ist)."
                 )
-                % {"line": line.source_name or line.description or line.get_kind_display()}
+                % {"line": plan_line_name(line)}
             )
 
 

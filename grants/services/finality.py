@@ -68,3 +68,36 @@ def applications_past_appeal_period(today: date):
         "notices"
     )
     return [a for a in candidates if (end := appeal_period_end(a)) is not None and end < today]
+
+
+@transaction.atomic
+def application_mark_settled(*, application: Application, user, closed: bool) -> Application:
+    """After the settlement: SETTLED while money still moves, CLOSED when nothing is open."""
+    application = Application.objects.select_for_update().get(pk=application.pk)
+    if application.status != ApplicationStatus.FINAL:
+        raise NotAllowed(_("Nur eine bestandskräftige Bewilligung kann festgesetzt werden."))
+    status = ApplicationStatus.CLOSED if closed else ApplicationStatus.SETTLED
+    return _set(application, status, user, "settled")
+
+
+@transaction.atomic
+def application_close(*, application: Application, user) -> Application:
+    """Nothing is open any more: the refund is paid or waived, or the rest paid out."""
+    application = Application.objects.select_for_update().get(pk=application.pk)
+    if application.status != ApplicationStatus.SETTLED:
+        raise NotAllowed(_("Nur ein festgesetzter Antrag kann abgeschlossen werden."))
+    return _set(application, ApplicationStatus.CLOSED, user, "closed")
+
+
+def _set(application, status, user, action):
+    before = {"status": application.status}
+    application.status = status
+    application.save(update_fields=["status", "updated_at"])
+    audit_record(
+        actor=user,
+        action=f"grants.application.{action}",
+        obj=application,
+        before=before,
+        after={"status": status},
+    )
+    return application

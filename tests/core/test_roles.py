@@ -25,13 +25,20 @@ ADMINISTRATION_PERMS = {
 CASE = "workflow.view_applicationprocess"
 PAYOUT = "workflow.view_payoutprocess"
 TASK_PERMS = {
-    CASEWORKER: {"grants.check_application", CASE, PAYOUT, "workflow.sign_factual"},
+    CASEWORKER: {
+        "grants.check_application",
+        CASE,
+        PAYOUT,
+        "workflow.sign_factual",
+        "workflow.view_reportprocess",
+    },
     REVIEWER: {"grants.review_application", CASE},
     APPROVER: {"grants.decide_application", CASE},
     FINANCE: {
         "grants.check_budget",
         CASE,
         PAYOUT,
+        "workflow.view_reportprocess",
         "workflow.sign_arithmetic",
         "workflow.release_payment",
         *{

@@ -1,12 +1,16 @@
 """Who may NOT: other organisations and logged-out visitors."""
 
+import datetime
+
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import get_resolver, reverse
 
+from budgeting.models import RefundClaim
 from grants.models import Application, Attachment, Notice
 from grants.services.attachment import attachment_add
 from tests.factories import PDF_BYTES, ApplicationFactory, MembershipFactory
+from tests.grants.report_factories import ReportFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -23,6 +27,11 @@ OBJECT_URLS = {
     "portal:attachment_download": ("attachment", ("get",)),
     "portal:attachment_delete": ("attachment", ("post",)),
     "portal:notice_download": ("notice", ("get",)),
+    "portal:report_detail": ("report", ("get",)),
+    "portal:report_edit": ("report", ("get", "post")),
+    "portal:report_submit": ("report", ("post",)),
+    "portal:report_receipts_import": ("report", ("post",)),
+    "portal:refund_notice": ("claim", ("get",)),
 }
 
 
@@ -57,7 +66,24 @@ def foreign_case(other_applicant):
     notice = Notice.objects.create(
         application=application, kind="approval", file="notices/x.pdf", issued_by=other_applicant
     )
-    return {"application": application, "attachment": attachment, "notice": notice}
+    report = ReportFactory(application=application)
+    claim = RefundClaim.objects.create(
+        application=application,
+        reason="settlement",
+        explanation="Überzahlung",
+        amount="100.00",
+        interest_from=datetime.date(2026, 1, 1),
+        due_on=datetime.date(2026, 2, 1),
+        notice_file="refunds/x.pdf",
+        created_by=other_applicant,
+    )
+    return {
+        "application": application,
+        "attachment": attachment,
+        "notice": notice,
+        "report": report,
+        "claim": claim,
+    }
 
 
 def test_every_portal_url_sends_a_logged_out_visitor_to_the_login(client, foreign_case):

@@ -4,15 +4,20 @@ from datetime import date
 
 from django.db import transaction
 
+from budgeting.models import OPEN_PAYMENT_STATUSES, RefundStatus
+from grants.models import ApplicationStatus
 from grants.services.finality import (
+    application_close,
     application_make_final,
     applications_past_appeal_period,
     waiver_declare,
 )
+from grants.services.report import reports_schedule
 from workflow import notifications
 
 
 def _after_final(application) -> None:
+    reports_schedule(application=application)
     notifications.applicant_final(application=application)
 
 
@@ -34,3 +39,16 @@ def grants_finalize_due(*, today: date) -> list:
             _after_final(application)
         finalized.append(application)
     return finalized
+
+
+def grant_close_if_done(*, application, user) -> bool:
+    """Close a settled grant once no refund and no payment is open any more."""
+    application.refresh_from_db()
+    if application.status != ApplicationStatus.SETTLED:
+        return False
+    if application.refund_claims.filter(status=RefundStatus.OPEN).exists():
+        return False
+    if application.payment_requests.filter(status__in=OPEN_PAYMENT_STATUSES).exists():
+        return False
+    application_close(application=application, user=user)
+    return True

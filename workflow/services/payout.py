@@ -12,6 +12,7 @@ from budgeting.services.payout import (
     payment_return,
 )
 from workflow import notifications
+from workflow.services.grant import grant_close_if_done
 from workflow.services.guard import task_guard
 
 
@@ -52,4 +53,5 @@ def task_release(*, activation, user, ok: bool, payout_date: date | None = None,
     )
     activation.execute()
     notifications.applicant_payment_released(request=request)
+    grant_close_if_done(application=request.application, user=user)
     return request

@@ -2,24 +2,29 @@
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.shortcuts import redirect, render
+from django.http import FileResponse
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views import View
 
 from applicants.portal import PortalMixin
 from budgeting.balances import grant_balances
+from budgeting.models import RefundClaim
 from budgeting.selectors import payment_requests_of
 from budgeting.services.payout import payment_request_refusal
+from budgeting.services.refund import claim_standing
 from core.money import ZERO
 from grants.selectors import application_for_member
-from grants.services.errors import SubmissionRejected
+from grants.services.errors import ReportRejected, SubmissionRejected
 from grants.services.finality import appeal_period_end
 from grants.views.portal_application import ApplicationDetailView, ApplicationEditView
+from grants.views.portal_report import ReportEditView
 from workflow.forms import PaymentRequestForm, add_form_errors
 from workflow.services.case import case_submit, case_withdraw
 from workflow.services.grant import grant_make_final_by_waiver
 from workflow.services.payout_request import payout_request
+from workflow.services.report_submit import report_case_submit
 
 
 class ApplicationSubmitView(ApplicationEditView):
@@ -61,10 +66,15 @@ class ApplicationOverviewView(ApplicationDetailView):
         context = super().get_context_data(**kwargs)
         application = context["application"]
         if application.reference:
+            today = timezone.localdate()
             context.update(
                 balances=grant_balances(application),
                 payment_requests=payment_requests_of(application),
                 appeal_period_end=appeal_period_end(application),
+                refund_claims=[
+                    (claim, claim_standing(claim, today))
+                    for claim in application.refund_claims.order_by("created_at")
+                ],
             )
         return context
 
@@ -118,3 +128,37 @@ class PaymentRequestView(PortalMixin, View):
             "refusal": refusal,
         }
         return render(self.request, self.template_name, context, status=status)
+
+
+class ReportSubmitView(ReportEditView):
+    """Save the report form, then submit it; broken rules come back next to their fields."""
+
+    def get(self, request, pk):
+        return redirect("portal:report_edit", pk=pk)
+
+    def after_save(self, report, form):
+        try:
+            report = report_case_submit(report=report, user=self.request.user)
+        except ReportRejected as rejection:
+            return self.render_rejected(report, form, rejection.errors)
+        messages.success(
+            self.request, _("Ihr %(kind)s ist eingereicht.") % {"kind": report.get_kind_display()}
+        )
+        return redirect("portal:report_detail", pk=report.pk)
+
+
+class RefundNoticeDownloadView(PortalMixin, View):
+    """The refund notice: only members of the organisation."""
+
+    def get(self, request, pk):
+        claim = get_object_or_404(
+            RefundClaim.objects.select_related("application").filter(
+                application__organisation__memberships__user=request.user
+            ),
+            pk=pk,
+        )
+        return FileResponse(
+            claim.notice_file.open("rb"),
+            filename=f"Rueckforderungsbescheid-{claim.application.reference}.pdf",
+            content_type="application/pdf",
+        )

@@ -1,20 +1,28 @@
 """Staff pages of the case work: the filtered application list and the case page."""
 
+from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views import View
 
+from budgeting.models import RefundClaim
 from grants.models import Application, Attachment, Notice
 from grants.selectors import applications_for_staff
+from workflow.forms import RefundWaiverForm, RepaymentForm
 from workflow.selectors import (
     case_application,
     case_chart_svg,
     case_context,
     case_history,
+    case_money,
     case_tasks,
     process_of,
 )
+from workflow.services.refund import refund_repayment, refund_waiver
 
 PAGE_SIZE = 25
 
@@ -46,6 +54,7 @@ class CaseView(View):
         ]
         context = {
             **case_context(application),
+            **case_money(application, request.user),
             "process": process,
             "tasks": tasks,
             "chart": case_chart_svg(process) if process else "",
@@ -85,4 +94,53 @@ class StaffNoticeView(View):
         notice = get_object_or_404(Notice.objects.select_related("application"), pk=pk)
         return FileResponse(
             notice.file.open("rb"), filename=notice.filename, content_type="application/pdf"
+        )
+
+
+class RefundRepaymentView(View):
+    """Finanzen record money received on a refund claim (POST from the case page)."""
+
+    def post(self, request, pk):
+        claim = get_object_or_404(RefundClaim.objects.select_related("application"), pk=pk)
+        form = RepaymentForm(request.POST, prefix=f"claim{claim.pk}")
+        if form.is_valid():
+            try:
+                refund_repayment(claim=claim, user=request.user, **form.cleaned_data)
+            except ValidationError as error:
+                messages.error(request, " ".join(error.messages))
+            else:
+                messages.success(request, _("Der Zahlungseingang ist erfasst."))
+        else:
+            messages.error(request, _("Bitte Betrag und Eingangsdatum angeben."))
+        return redirect("antraege:case", pk=claim.application_id)
+
+
+class RefundWaiverView(View):
+    def post(self, request, pk):
+        claim = get_object_or_404(RefundClaim.objects.select_related("application"), pk=pk)
+        form = RefundWaiverForm(request.POST, prefix=f"waive{claim.pk}")
+        if form.is_valid():
+            try:
+                refund_waiver(
+                    claim=claim,
+                    user=request.user,
+                    reason=form.cleaned_data["reason"],
+                    on=timezone.localdate(),
+                )
+            except ValidationError as error:
+                messages.error(request, " ".join(error.messages))
+            else:
+                messages.success(request, _("Die Rückforderung ist niedergeschlagen."))
+        else:
+            messages.error(request, _("Bitte begründen Sie die Niederschlagung."))
+        return redirect("antraege:case", pk=claim.application_id)
+
+
+class RefundNoticeView(View):
+    def get(self, request, pk):
+        claim = get_object_or_404(RefundClaim.objects.select_related("application"), pk=pk)
+        return FileResponse(
+            claim.notice_file.open("rb"),
+            filename=f"Rueckforderungsbescheid-{claim.application.reference}.pdf",
+            content_type="application/pdf",
         )

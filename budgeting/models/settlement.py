@@ -1,0 +1,121 @@
+from django.conf import settings
+from django.core.serializers.json import DjangoJSONEncoder
+from django.core.validators import MinValueValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from core.money import CENT, MoneyField, non_negative
+
+
+class GrantSettlement(models.Model):
+    """Schlussfestsetzung: the final grant computed from the accepted Verwendungsnachweis."""
+
+    application = models.OneToOneField(
+        "grants.Application",
+        verbose_name=_("Antrag"),
+        on_delete=models.PROTECT,
+        related_name="settlement",
+    )
+    approved = MoneyField(_("bewilligt (H)"), validators=non_negative())
+    final_grant = MoneyField(_("festgesetzte Zuwendung (Z)"), validators=non_negative())
+    paid = MoneyField(_("ausgezahlt"), validators=non_negative())
+    refund = MoneyField(_("Rückforderung"), validators=non_negative())
+    remaining_payable = MoneyField(_("noch auszuzahlen"), validators=non_negative())
+    steps = models.JSONField(_("Rechenweg"), encoder=DjangoJSONEncoder)
+    settled_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("festgesetzt von"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    settled_at = models.DateTimeField(_("festgesetzt am"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("Schlussfestsetzung")
+        verbose_name_plural = _("Schlussfestsetzungen")
+
+    def __str__(self) -> str:
+        return f"{self.application} – {self.final_grant}"
+
+
+class RefundReason(models.TextChoices):
+    SETTLEMENT = "settlement", _("Schlussfestsetzung")
+    REVOCATION = "revocation", _("Widerruf")
+
+
+class RefundStatus(models.TextChoices):
+    OPEN = "open", _("offen")
+    SETTLED = "settled", _("erledigt")
+    WAIVED = "waived", _("niedergeschlagen (Kleinbetrag)")
+
+
+def refund_notice_path(instance, filename: str) -> str:
+    return f"refunds/{instance.application_id}/rueckforderung-{instance.pk}.pdf"
+
+
+class RefundClaim(models.Model):
+    """Rückforderung: money to be paid back, with interest by § 49a Abs. 3 VwVfG."""
+
+    application = models.ForeignKey(
+        "grants.Application",
+        verbose_name=_("Antrag"),
+        on_delete=models.PROTECT,
+        related_name="refund_claims",
+    )
+    reason = models.CharField(_("Anlass"), max_length=20, choices=RefundReason.choices)
+    explanation = models.TextField(_("Begründung"))
+    amount = MoneyField(_("Rückforderungsbetrag"), validators=[MinValueValidator(CENT)])
+    interest_from = models.DateField(_("Zinsen ab"))
+    due_on = models.DateField(_("zu zahlen bis"))
+    status = models.CharField(
+        _("Stand"), max_length=20, choices=RefundStatus.choices, default=RefundStatus.OPEN
+    )
+    notice_file = models.FileField(_("Rückforderungsbescheid"), upload_to=refund_notice_path)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("angelegt von"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("angelegt am"), auto_now_add=True)
+    closed_at = models.DateTimeField(_("erledigt am"), null=True, blank=True)
+    waiver_reason = models.TextField(_("Grund der Niederschlagung"), blank=True)
+
+    class Meta:
+        verbose_name = _("Rückforderung")
+        verbose_name_plural = _("Rückforderungen")
+        ordering = ["application", "created_at", "pk"]
+        indexes = [models.Index(fields=["status", "due_on"])]
+
+    def __str__(self) -> str:
+        return f"{self.application} – {self.amount}"
+
+
+class Repayment(models.Model):
+    """A payment received on a refund claim (partial payments too)."""
+
+    claim = models.ForeignKey(
+        RefundClaim,
+        verbose_name=_("Rückforderung"),
+        on_delete=models.PROTECT,
+        related_name="repayments",
+    )
+    amount = MoneyField(_("Betrag"), validators=[MinValueValidator(CENT)])
+    principal = MoneyField(_("davon Hauptforderung"), validators=non_negative())
+    interest = MoneyField(_("davon Zinsen"), validators=non_negative())
+    received_on = models.DateField(_("eingegangen am"))
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("erfasst von"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    recorded_at = models.DateTimeField(_("erfasst am"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("Zahlungseingang")
+        verbose_name_plural = _("Zahlungseingänge")
+        ordering = ["claim", "received_on", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.claim} – {self.amount}"

@@ -1,0 +1,42 @@
+"""Reports: submitted in the portal, checked by Sachbearbeitung; accepting the final report
+settles the grant."""
+
+from django.db import transaction
+
+from budgeting.services.payout import payment_request_for_rest
+from budgeting.services.settlement import grant_settle
+from core.money import ZERO
+from grants.models import ReportKind
+from grants.reports.rules import report_totals
+from grants.services.finality import application_mark_settled
+from grants.services.report import report_check_record
+from workflow import notifications
+from workflow.payout_flow import PayoutFlow
+from workflow.services.guard import task_guard
+
+
+@transaction.atomic
+def task_report_check(*, activation, user, accepted: bool, message: str = ""):
+    """Accept (the final report settles the grant) or ask for a revision."""
+    report = task_guard(activation, user)
+    check = report_check_record(report=report, user=user, accepted=accepted, message=message)
+    settlement = None
+    if accepted and report.kind == ReportKind.FINAL:
+        settlement = grant_settle_after_final_report(report=check.report, user=user)
+    activation.execute()
+    notifications.applicant_report_checked(check=check, settlement=settlement)
+    return check
+
+
+def grant_settle_after_final_report(*, report, user):
+    """Schlussfestsetzung; an underpayment is paid out through the payout flow."""
+    application = report.application
+    settlement = grant_settle(application=application, user=user, totals=report_totals(report))
+    if settlement.remaining_payable > ZERO:
+        request = payment_request_for_rest(
+            application=application, user=user, amount=settlement.remaining_payable
+        )
+        PayoutFlow.start.run(request=request)
+    closed = settlement.refund == ZERO and settlement.remaining_payable == ZERO
+    application_mark_settled(application=application, user=user, closed=closed)
+    return settlement
