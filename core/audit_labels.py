@@ -38,6 +38,7 @@ AUDIT_LABELS = {
     "budgeting.refund.waived": _("Rückforderung niedergeschlagen"),
     "grants.application.settled": _("Schlussfestsetzung abgeschlossen"),
     "grants.application.closed": _("Vorgang abgeschlossen"),
+    "grants.application.revoked": _("Bewilligung widerrufen"),
     "grants.report.submitted": _("Nachweis eingereicht"),
     "grants.report.resubmitted": _("Überarbeiteten Nachweis eingereicht"),
     "grants.report.accepted": _("Nachweis anerkannt"),

@@ -174,3 +174,14 @@ class RefundWaiverForm(forms.Form):
     reason = forms.CharField(
         label=_("Grund der Niederschlagung"), widget=forms.Textarea(attrs={"rows": 2})
     )
+
+
+class RevocationForm(forms.Form):
+    reasons = forms.CharField(
+        label=_("Gründe des Widerrufs"), widget=forms.Textarea(attrs={"rows": 3})
+    )
+    confirm = forms.BooleanField(
+        label=_(
+            "Ich widerrufe die Bewilligung. Ausgezahlte Mittel werden mit Zinsen zurückgefordert."
+        )
+    )

@@ -65,3 +65,16 @@ class TaskMailLog(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user}: {self.last_sent_at:%Y-%m-%d %H:%M}"
+
+
+class ChangeProcess(Process):
+    """The process of one Änderungsantrag (artifact = grants.ChangeRequest)."""
+
+    class Meta:
+        proxy = True
+        verbose_name = _("Änderungsverfahren")
+        verbose_name_plural = _("Änderungsverfahren")
+
+    @property
+    def change_request(self):
+        return self.artifact

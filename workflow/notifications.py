@@ -104,3 +104,23 @@ def applicant_report_checked(*, check, settlement=None) -> None:
         report=report,
         settlement=settlement,
     )
+
+
+def applicant_report_reminder(*, report, today) -> None:
+    application = report.application
+    subject = _("Erinnerung: %(kind)s zu %(reference)s fällig am %(day)s") % {
+        "kind": report.get_kind_display(),
+        "reference": application.reference,
+        "day": report.due_on.strftime("%d.%m.%Y"),
+    }
+    _mail_applicant(
+        application, subject, "workflow/mail/report_reminder.txt", report=report, today=today
+    )
+
+
+def applicant_refund_reminder(*, claim) -> None:
+    application = claim.application
+    subject = _("Erinnerung: Rückforderung zu %(reference)s ist fällig") % {
+        "reference": application.reference
+    }
+    _mail_applicant(application, subject, "workflow/mail/refund_reminder.txt", claim=claim)

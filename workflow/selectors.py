@@ -8,13 +8,27 @@ from viewflow.workflow.models import Task
 from viewflow.workflow.status import STATUS
 
 from budgeting.balances import grant_balances
-from budgeting.models import LedgerEntry
+from budgeting.models import (
+    OPEN_PAYMENT_STATUSES,
+    LedgerEntry,
+    PaymentRequest,
+    RefundClaim,
+    RefundStatus,
+)
 from budgeting.selectors import allocations_of, commitments_of, payment_requests_of
 from budgeting.services.refund import claim_standing
 from core.models import AuditEntry
-from core.roles import FINANCE, has_role
-from grants.models import Application, Attachment, FormalCheck, Receipt, Report, ReviewScore
-from workflow.forms import RefundWaiverForm, RepaymentForm
+from core.roles import APPROVER, FINANCE, has_role
+from grants.models import (
+    Application,
+    Attachment,
+    FormalCheck,
+    Receipt,
+    Report,
+    ReportStatus,
+    ReviewScore,
+)
+from workflow.forms import RefundWaiverForm, RepaymentForm, RevocationForm
 from workflow.models import ApplicationProcess, PayoutProcess, ReportProcess
 
 
@@ -157,4 +171,28 @@ def case_money(application: Application, user) -> dict:
             for claim in claims
         ],
         "may_book_refunds": has_role(user, FINANCE),
+        "revocation_form": RevocationForm(prefix="revoke")
+        if has_role(user, APPROVER) and application.status in ("approved", "final", "settled")
+        else None,
+    }
+
+
+DEADLINE_WINDOW_DAYS = 14
+
+
+def deadlines(today) -> dict:
+    """What is due soon or overdue: reports, open payment requests, refund claims."""
+    soon = today + timezone.timedelta(days=DEADLINE_WINDOW_DAYS)
+    return {
+        "reports": Report.objects.filter(
+            status__in=(ReportStatus.DRAFT, ReportStatus.REVISION_REQUESTED), due_on__lte=soon
+        )
+        .select_related("application__organisation")
+        .order_by("due_on", "pk"),
+        "payment_requests": PaymentRequest.objects.filter(status__in=OPEN_PAYMENT_STATUSES)
+        .select_related("application__organisation")
+        .order_by("requested_at", "pk"),
+        "refunds": RefundClaim.objects.filter(status=RefundStatus.OPEN, due_on__lt=today)
+        .select_related("application__organisation")
+        .order_by("due_on", "pk"),
     }

@@ -19,9 +19,11 @@ from workflow.views.portal import (
 )
 from workflow.views.staff import (
     CaseView,
+    DeadlinesView,
     RefundNoticeView,
     RefundRepaymentView,
     RefundWaiverView,
+    RevocationView,
     StaffApplicationListView,
     StaffAttachmentView,
     StaffNoticeView,
@@ -42,6 +44,8 @@ staff_site = Site(
                 path("<int:pk>/", CaseView.as_view(), name="case"),
                 path("unterlagen/<int:pk>/", StaffAttachmentView.as_view(), name="attachment"),
                 path("bescheide/<int:pk>/", StaffNoticeView.as_view(), name="notice"),
+                path("<int:pk>/widerruf/", RevocationView.as_view(), name="revoke"),
+                path("fristen/", DeadlinesView.as_view(), name="deadlines"),
                 path(
                     "rueckforderungen/<int:pk>/zahlung/",
                     RefundRepaymentView.as_view(),

@@ -12,6 +12,7 @@ from .case import (
     Review,
     ReviewScore,
 )
+from .change import OPEN_CHANGE_STATUSES, ChangeRequest, ChangeRequestStatus
 from .plan import CostCategory, CostLine, FinancingKind, FinancingLine
 from .programme import Call, Criterion, FinancingType, Programme, RequiredDocument, Theme
 from .report import (
@@ -26,11 +27,14 @@ from .report import (
 )
 
 __all__ = [
+    "OPEN_CHANGE_STATUSES",
     "SCORE_MAX",
     "Application",
     "ApplicationStatus",
     "Attachment",
     "Call",
+    "ChangeRequest",
+    "ChangeRequestStatus",
     "CostActual",
     "CostCategory",
     "CostLine",

@@ -1,6 +1,7 @@
 """Rendering a notice (Zuwendungsbescheid, Ablehnungsbescheid) as a PDF/A-3b document."""
 
 from datetime import date
+from decimal import Decimal
 
 from django.conf import settings
 from django.core.exceptions import ObjectDoesNotExist
@@ -23,29 +24,59 @@ OUTCOMES = {
 PDF_VARIANT = "pdf/a-3b"
 
 
-def render_notice_pdf(*, application: Application, kind, version: int, issued_on: date) -> bytes:
+def render_notice_pdf(
+    *,
+    application: Application,
+    kind,
+    version: int,
+    issued_on: date,
+    approved_amount: Decimal | None = None,
+) -> bytes:
     """The notice of `kind` for the application's decision as PDF/A-3b bytes.
 
     Raises ValueError when the application lacks what the notice must state.
     """
     kind = NoticeKind(kind)
     html = render_notice_html(
-        application=application, kind=kind, version=version, issued_on=issued_on
+        application=application,
+        kind=kind,
+        version=version,
+        issued_on=issued_on,
+        approved_amount=approved_amount,
     )
     return html_to_pdf(html)
 
 
-def render_notice_html(*, application: Application, kind, version: int, issued_on: date) -> str:
+def render_notice_html(
+    *,
+    application: Application,
+    kind,
+    version: int,
+    issued_on: date,
+    approved_amount: Decimal | None = None,
+) -> str:
     """The notice as HTML, always in German (the binding language of the notice)."""
     kind = NoticeKind(kind)
     with translation.override(settings.LANGUAGE_CODE):
         context = notice_context(
-            application=application, kind=kind, version=version, issued_on=issued_on
+            application=application,
+            kind=kind,
+            version=version,
+            issued_on=issued_on,
+            approved_amount=approved_amount,
         )
         return render_to_string(TEMPLATES[kind], context)
 
 
-def notice_context(*, application: Application, kind: NoticeKind, version: int, issued_on: date):
+def notice_context(
+    *,
+    application: Application,
+    kind: NoticeKind,
+    version: int,
+    issued_on: date,
+    approved_amount: Decimal | None = None,
+):
+    """`approved_amount`: the grant the notice states (default: the decision's amount)."""
     try:
         decision = application.decision
     except ObjectDoesNotExist:
@@ -95,7 +126,9 @@ def notice_context(*, application: Application, kind: NoticeKind, version: int, 
         "funding_rate": (
             f"{format_percent(programme.funding_rate)}\N{NO-BREAK SPACE}%" if is_share else ""
         ),
-        "approved_amount": format_euro(decision.approved_amount),
+        "approved_amount": format_euro(
+            decision.approved_amount if approved_amount is None else approved_amount
+        ),
         "requested_amount": format_euro(application.requested_amount),
         "cost_total": format_euro(application.cost_total),
         "authority": settings.AUTHORITY,

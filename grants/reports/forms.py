@@ -111,10 +111,28 @@ class BaseReceiptFormSet(forms.BaseFormSet):
             )
 
 
+# A receipt row posts up to 7 fields; the rest of the page up to about 200 (50 lines per plan).
+FIELDS_PER_RECEIPT = 7
+FIELDS_RESERVED = 200
+EXTRA_RECEIPT_ROWS = 2
+
+
+def receipts_form_limit() -> int:
+    """How many receipts the form can show without passing DATA_UPLOAD_MAX_NUMBER_FIELDS.
+
+    Longer lists are shown read-only and changed by importing a file.
+    """
+    fields = settings.DATA_UPLOAD_MAX_NUMBER_FIELDS
+    if fields is None:
+        return MAX_ROWS
+    rows = (fields - FIELDS_RESERVED) // FIELDS_PER_RECEIPT - EXTRA_RECEIPT_ROWS
+    return max(0, min(MAX_ROWS, rows))
+
+
 ReceiptFormSet = forms.formset_factory(
     ReceiptForm,
     formset=BaseReceiptFormSet,
-    extra=2,
+    extra=EXTRA_RECEIPT_ROWS,
     can_delete=True,
     max_num=MAX_ROWS,
     validate_max=True,

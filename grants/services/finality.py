@@ -84,8 +84,8 @@ def application_mark_settled(*, application: Application, user, closed: bool) ->
 def application_close(*, application: Application, user) -> Application:
     """Nothing is open any more: the refund is paid or waived, or the rest paid out."""
     application = Application.objects.select_for_update().get(pk=application.pk)
-    if application.status != ApplicationStatus.SETTLED:
-        raise NotAllowed(_("Nur ein festgesetzter Antrag kann abgeschlossen werden."))
+    if application.status not in (ApplicationStatus.SETTLED, ApplicationStatus.REVOKED):
+        raise NotAllowed(_("Nur ein festgesetzter oder widerrufener Antrag kann enden."))
     return _set(application, ApplicationStatus.CLOSED, user, "closed")
 
 
@@ -99,5 +99,28 @@ def _set(application, status, user, action):
         obj=application,
         before=before,
         after={"status": status},
+    )
+    return application
+
+
+@transaction.atomic
+def application_revoke(*, application: Application, user, reasons: str) -> Application:
+    """Widerruf of an approved grant (who may is checked by the caller)."""
+    application = Application.objects.select_for_update().get(pk=application.pk)
+    if application.status not in (
+        ApplicationStatus.APPROVED,
+        ApplicationStatus.FINAL,
+        ApplicationStatus.SETTLED,
+    ):
+        raise NotAllowed(_("Nur eine Bewilligung kann widerrufen werden."))
+    before = {"status": application.status}
+    application.status = ApplicationStatus.REVOKED
+    application.save(update_fields=["status", "updated_at"])
+    audit_record(
+        actor=user,
+        action="grants.application.revoked",
+        obj=application,
+        before=before,
+        after={"status": application.status, "reasons": reasons.strip()},
     )
     return application

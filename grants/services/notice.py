@@ -1,5 +1,7 @@
 """Issuing notices (Bescheide): the PDF/A document, its row and the audit entry."""
 
+from decimal import Decimal
+
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.db.models import Max
@@ -12,10 +14,14 @@ from grants.notices.render import render_notice_pdf
 
 
 @transaction.atomic
-def notice_issue(*, application: Application, kind: NoticeKind, user) -> Notice:
+def notice_issue(
+    *, application: Application, kind: NoticeKind, user, approved_amount: Decimal | None = None
+) -> Notice:
     """Render and store the next version of the application's notice of `kind`.
 
     The first notice of a kind is version 1; each further one (Änderungsbescheid) the next.
+    `approved_amount` is the grant the notice states (an Änderungsbescheid: the current
+    amount); by default the decision's approved amount.
     Raises ValueError when the application has no decision or the decision does not fit `kind`.
     """
     kind = NoticeKind(kind)
@@ -33,7 +39,11 @@ def notice_issue(*, application: Application, kind: NoticeKind, user) -> Notice:
     last = Notice.objects.filter(application=application, kind=kind).aggregate(v=Max("version"))
     version = (last["v"] or 0) + 1
     pdf = render_notice_pdf(
-        application=application, kind=kind, version=version, issued_on=timezone.localdate()
+        application=application,
+        kind=kind,
+        version=version,
+        issued_on=timezone.localdate(),
+        approved_amount=approved_amount,
     )
 
     notice = Notice(application=application, kind=kind, version=version, issued_by=user)
@@ -46,7 +56,12 @@ def notice_issue(*, application: Application, kind: NoticeKind, user) -> Notice:
                 actor=user,
                 action="grants.notice.issued",
                 obj=application,
-                after={"kind": kind.value, "version": version, "notice": notice.pk},
+                after={
+                    "kind": kind.value,
+                    "version": version,
+                    "notice": notice.pk,
+                    **({} if approved_amount is None else {"approved_amount": approved_amount}),
+                },
             )
     except BaseException:
         notice.file.delete(save=False)  # nothing half-saved: no file without its row

@@ -121,13 +121,14 @@ def report_save_draft(
     data: dict,
     cost_actuals: dict[int, Decimal],
     income_actuals: dict[int, Decimal],
-    receipts: list[ReceiptRow],
+    receipts: list[ReceiptRow] | None,
     cost_comments: dict[int, str] | None = None,
     income_comments: dict[int, str] | None = None,
 ) -> Report:
     """Save the report as it is, complete or not; actuals and receipts replace the old ones.
 
-    A cost or financing line without an amount (None or missing) has no actual yet.
+    A cost or financing line without an amount (None or missing) has no actual yet;
+    receipts None keeps the Belegliste as it is (a long list is changed by importing a file).
     """
     report = _locked_for_edit(report, user)
     for field in NARRATIVE_FIELDS:
@@ -153,7 +154,8 @@ def report_save_draft(
         comments=income_comments or {},
         section=INCOME,
     )
-    _replace_receipts(report, receipts)
+    if receipts is not None:
+        _replace_receipts(report, receipts)
     return report
 
 

@@ -16,6 +16,7 @@ from grants.reports.forms import (
     ReportForm,
     actuals_initial,
     receipt_rows,
+    receipts_form_limit,
     receipts_initial,
 )
 from grants.reports.permissions import can_edit_report, report_edit_refusal
@@ -68,7 +69,7 @@ class ReportEditView(PortalMixin, View):
         report = self.get_report()
         forms = self.bound_forms(report)
         form, costs, income, receipts = forms
-        if not all(f.is_valid() for f in forms):
+        if not all(f.is_valid() for f in forms if f is not None):
             messages.error(request, _("Bitte korrigieren Sie die markierten Angaben."))
             return self.render(report, *forms, status=400)
         try:
@@ -78,7 +79,7 @@ class ReportEditView(PortalMixin, View):
                 data=form.cleaned_data,
                 cost_actuals=costs.amounts(),
                 income_actuals=income.amounts(),
-                receipts=receipt_rows(receipts),
+                receipts=None if receipts is None else receipt_rows(receipts),
                 cost_comments=costs.comments(),
                 income_comments=income.comments(),
             )
@@ -103,9 +104,7 @@ class ReportEditView(PortalMixin, View):
             ReportForm(data, instance=report),
             ActualsForm(data, prefix="costs", lines=application.cost_lines.all()),
             ActualsForm(data, prefix="income", lines=application.financing_lines.all()),
-            ReceiptFormSet(
-                data, prefix="receipts", form_kwargs={"cost_line_choices": cost_choices(report)}
-            ),
+            receipts_formset(report, data),
         )
 
     def unbound_forms(self, report):
@@ -122,11 +121,7 @@ class ReportEditView(PortalMixin, View):
                 lines=application.financing_lines.all(),
                 initial=actuals_initial(report.income_actuals.all()),
             ),
-            ReceiptFormSet(
-                prefix="receipts",
-                initial=receipts_initial(report.receipts.all()),
-                form_kwargs={"cost_line_choices": cost_choices(report)},
-            ),
+            receipts_formset(report),
         )
 
     def render_rejected(self, report, form, errors):
@@ -189,10 +184,26 @@ class ReceiptsImportView(ReportEditView):
                 return redirect("portal:report_edit", pk=report.pk)
         messages.error(
             request,
-            _("Die Datei wurde nicht übernommen; die bisherige Belegliste bleibt unverändert."),
+            _(
+                "Die Datei wurde nicht übernommen; die bisherige Belegliste bleibt unverändert. "
+                "Was nicht stimmt, steht unten beim Datei-Import."
+            ),
         )
         forms = self.unbound_forms(report)
         return self.render(report, *forms, import_form=import_form, status=400)
+
+
+def receipts_formset(report, data=None):
+    """The Belegliste as a formset, or None when it is too long for a form (import instead)."""
+    saved = report.receipts.all()
+    if len(saved) > receipts_form_limit():
+        return None
+    return ReceiptFormSet(
+        data,
+        prefix="receipts",
+        initial=None if data is not None else receipts_initial(saved),
+        form_kwargs={"cost_line_choices": cost_choices(report)},
+    )
 
 
 def cost_choices(report) -> list[tuple[int, str]]:

@@ -225,3 +225,19 @@ def test_the_submit_button_appears_only_once_the_workflow_offers_submission(
         assert 'name="submit"' not in html
     else:
         assert f'formaction="{submit_url}"' in html
+
+
+def test_a_list_too_long_for_the_form_is_shown_read_only_and_kept_when_saving(
+    applicant_client, report, settings
+):
+    settings.DATA_UPLOAD_MAX_NUMBER_FIELDS = 230  # room for the page and two receipt rows
+    fill_report(report, receipts=3)
+    edit_url = reverse("portal:report_edit", args=[report.pk])
+    html = applicant_client.get(edit_url).content.decode()
+    assert "Die Belegliste ist zu lang, um sie hier zu bearbeiten." in html
+    assert 'name="receipts-0-date"' not in html and "Kursleitung Termin 3" in html
+    data = {k: v for k, v in form_data(report).items() if not k.startswith("receipts-")}
+    response = applicant_client.post(edit_url, data | {"work_done": "Neu geschrieben."})
+    assert response.status_code == 302
+    report.refresh_from_db()
+    assert report.work_done == "Neu geschrieben." and report.receipts.count() == 3

@@ -44,8 +44,10 @@ def grants_finalize_due(*, today: date) -> list:
 def grant_close_if_done(*, application, user) -> bool:
     """Close a settled grant once no refund and no payment is open any more."""
     application.refresh_from_db()
-    if application.status != ApplicationStatus.SETTLED:
+    if application.status not in (ApplicationStatus.SETTLED, ApplicationStatus.REVOKED):
         return False
+    if application.status == ApplicationStatus.REVOKED and not application.refund_claims.exists():
+        return False  # revoked before any payout: the revocation is the end
     if application.refund_claims.filter(status=RefundStatus.OPEN).exists():
         return False
     if application.payment_requests.filter(status__in=OPEN_PAYMENT_STATUSES).exists():

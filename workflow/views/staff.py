@@ -12,7 +12,7 @@ from django.views import View
 from budgeting.models import RefundClaim
 from grants.models import Application, Attachment, Notice
 from grants.selectors import applications_for_staff
-from workflow.forms import RefundWaiverForm, RepaymentForm
+from workflow.forms import RefundWaiverForm, RepaymentForm, RevocationForm
 from workflow.selectors import (
     case_application,
     case_chart_svg,
@@ -20,9 +20,11 @@ from workflow.selectors import (
     case_history,
     case_money,
     case_tasks,
+    deadlines,
     process_of,
 )
 from workflow.services.refund import refund_repayment, refund_waiver
+from workflow.services.revocation import grant_revoke
 
 PAGE_SIZE = 25
 
@@ -143,4 +145,34 @@ class RefundNoticeView(View):
             claim.notice_file.open("rb"),
             filename=f"Rueckforderungsbescheid-{claim.application.reference}.pdf",
             content_type="application/pdf",
+        )
+
+
+class RevocationView(View):
+    """Bewilligung revokes a grant (POST from the case page)."""
+
+    def post(self, request, pk):
+        application = get_object_or_404(Application, pk=pk)
+        form = RevocationForm(request.POST, prefix="revoke")
+        if not form.is_valid():
+            messages.error(request, _("Bitte Gründe angeben und den Widerruf bestätigen."))
+            return redirect("antraege:case", pk=pk)
+        try:
+            grant_revoke(
+                application=application, user=request.user, reasons=form.cleaned_data["reasons"]
+            )
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, _("Die Bewilligung ist widerrufen."))
+        return redirect("antraege:case", pk=pk)
+
+
+class DeadlinesView(View):
+    """Fristen: reports due, open payment requests, overdue refunds."""
+
+    def get(self, request):
+        today = timezone.localdate()
+        return render(
+            request, "workflow/staff/deadlines.html", {"today": today, **deadlines(today)}
         )

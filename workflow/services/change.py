@@ -1,0 +1,64 @@
+"""Änderungsantrag: the applicant's request starts its own process; Sachbearbeitung checks,
+Bewilligung decides; an approval adjusts the commitment and issues the Änderungsbescheid."""
+
+from django.db import transaction
+
+from budgeting.balances import grant_balances
+from budgeting.services.adjust import budget_adjust
+from grants.models import NoticeKind
+from grants.services.change import (
+    change_decide,
+    change_notice_record,
+    change_recommend,
+    change_request_create,
+)
+from grants.services.notice import notice_issue
+from workflow import notifications
+from workflow.services.guard import task_guard
+
+
+@transaction.atomic
+def change_submit(*, application, user, **data):
+    """Create the change request and start its process."""
+    # Imported here: the flow imports the task views, which import this module.
+    from workflow.change_flow import ChangeFlow
+
+    change = change_request_create(application=application, user=user, **data)
+    ChangeFlow.start.run(change=change)
+    return change
+
+
+@transaction.atomic
+def task_change_check(*, activation, user, recommend: bool, opinion: str = ""):
+    """Sachbearbeitung: recommend (on to the decision) or reject with the opinion as reason."""
+    change = task_guard(activation, user)
+    change = change_recommend(change=change, user=user, recommend=recommend, opinion=opinion)
+    activation.execute()
+    return change
+
+
+@transaction.atomic
+def task_change_decide(*, activation, user, approve: bool, reasons: str = ""):
+    """Bewilligung: on approval the commitment follows the new amount and the
+    Änderungsbescheid (next notice version) is issued, all or nothing."""
+    change = task_guard(activation, user)
+    change = change_decide(change=change, user=user, approve=approve, reasons=reasons)
+    notice = None
+    if approve:
+        application = change.application
+        if change.new_amount is not None:
+            budget_adjust(application=application, new_amount=change.new_amount, user=user)
+            amount = change.new_amount
+        else:
+            amount = grant_balances(application).approved
+        notice = notice_issue(
+            application=application,
+            kind=NoticeKind.APPROVAL,
+            user=user,
+            approved_amount=amount,
+        )
+        change = change_notice_record(change=change, notice=notice)
+    activation.execute()
+    if notice is not None:
+        notifications.applicant_decided(notice=notice)
+    return change
