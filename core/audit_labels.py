@@ -39,6 +39,7 @@ AUDIT_LABELS = {
     "grants.application.settled": _("Schlussfestsetzung abgeschlossen"),
     "grants.application.closed": _("Vorgang abgeschlossen"),
     "grants.application.revoked": _("Bewilligung widerrufen"),
+    "grants.report.created": _("Nachweis angelegt"),
     "grants.report.submitted": _("Nachweis eingereicht"),
     "grants.report.resubmitted": _("Überarbeiteten Nachweis eingereicht"),
     "grants.report.accepted": _("Nachweis anerkannt"),

@@ -14,8 +14,12 @@ from core.roles import APPROVER, CASEWORKER, FINANCE, REVIEWER
 from grants.demo import DEMO_USERS, DemoSummary, demo_seed
 from grants.models import DecisionOutcome, Recommendation
 from workflow.flows import ApplicationFlow
-from workflow.services import tasks
+from workflow.payout_flow import PayoutFlow
+from workflow.selectors import payout_process_of
+from workflow.services import payout, tasks
 from workflow.services.case import case_submit, case_withdraw
+from workflow.services.grant import grant_make_final_by_waiver
+from workflow.services.payout_request import payout_request
 
 # The state each freshly submitted demo application is taken to, in turn.
 TARGETS = (
@@ -47,9 +51,14 @@ def cases_seed() -> tuple[DemoSummary, int]:
 
 
 def _staff() -> dict[str, object]:
+    """The first demo person of each role; the second Finanzen person releases payouts."""
     users = get_user_model().objects.filter(email__in=[p.email for p in DEMO_USERS])
     by_email = {user.email: user for user in users}
-    return {person.role: by_email[person.email] for person in DEMO_USERS}
+    staff = {}
+    for person in DEMO_USERS:
+        staff.setdefault(person.role, by_email[person.email])
+    releaser = [by_email[p.email] for p in DEMO_USERS if p.role == FINANCE][-1]
+    return {**staff, "releaser": releaser}
 
 
 def _advance(application, target, staff):
@@ -78,6 +87,34 @@ def _advance(application, target, staff):
     if target == "awaiting_decision":
         return
     _decide(application, staff[APPROVER], target)
+    if target == "approved":
+        _make_final_and_pay_half(application, staff)
+
+
+def _make_final_and_pay_half(application, staff):
+    """Waiver of appeal, then half of the grant requested and paid with three sign-offs."""
+    member = application.submitted_by
+    grant_make_final_by_waiver(application=application, user=member)
+    amount = round_money(application.requested_amount / 2)
+    request = payout_request(
+        application=application,
+        user=member,
+        amount=amount,
+        needed_within_two_months=True,
+        purpose="Honorare und Material der ersten Monate",
+    )
+    for node, user, service in (
+        (PayoutFlow.factual, staff[CASEWORKER], payout.task_factual),
+        (PayoutFlow.arithmetic, staff[FINANCE], payout.task_arithmetic),
+        (PayoutFlow.release, staff["releaser"], payout.task_release),
+    ):
+        _complete_payout(request, node, user, service)
+
+
+def _complete_payout(request, node, user, service):
+    tasks.task_complete_as(
+        process=payout_process_of(request), node=node, user=user, service=service, ok=True
+    )
 
 
 def _review(application, reviewer, target):

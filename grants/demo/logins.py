@@ -6,7 +6,7 @@ from django.utils.translation import gettext as _
 
 from core.roles import ADMINISTRATION, APPLICANT, APPROVER, CASEWORKER, FINANCE, REVIEWER
 from grants.demo.organisations import ORGANISATIONS
-from grants.demo.people import DEMO_USERS
+from grants.demo.people import DEMO_DOMAIN, DEMO_USERS
 
 
 @dataclass(frozen=True)
@@ -28,7 +28,13 @@ def demo_logins() -> list[DemoLogin]:
         APPROVER: _("/staff/: Entscheidung und Bescheid"),
         ADMINISTRATION: _("/admin/: Programme, Aufrufe, Personen"),
     }
-    logins = [DemoLogin(person.email, person.role, notes[person.role]) for person in DEMO_USERS]
+    notes_by_email = {
+        f"anordnung@{DEMO_DOMAIN}": _("/staff/: Anordnung von Auszahlungen (dritte Unterschrift)")
+    }
+    logins = [
+        DemoLogin(person.email, person.role, notes_by_email.get(person.email, notes[person.role]))
+        for person in DEMO_USERS
+    ]
     logins += [
         DemoLogin(spec.email, APPLICANT, _("verwaltet „%(name)s“") % {"name": spec.name})
         for spec in ORGANISATIONS

@@ -39,6 +39,7 @@ DEMO_USERS = (
     DemoUser(f"gutachten@{DEMO_DOMAIN}", "Michael", "Schulz", REVIEWER),
     DemoUser(f"bewilligung@{DEMO_DOMAIN}", "Andrea", "Fischer", APPROVER),
     DemoUser(f"finanzen@{DEMO_DOMAIN}", "Markus", "Weber", FINANCE),
+    DemoUser(f"anordnung@{DEMO_DOMAIN}", "Sevgi", "Demir", FINANCE),
     DemoUser(f"admin@{DEMO_DOMAIN}", "Karin", "Becker", ADMINISTRATION),
 )
 

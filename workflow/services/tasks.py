@@ -69,9 +69,11 @@ def task_decide(*, activation, user, outcome: str, approved_amount, reasons: str
     return decision
 
 
-def task_complete_as(*, application, node, user, service, **data):
-    """Take the open task of `node` as `user` and complete it with `service` (demo, scripts)."""
-    process = process_of(application)
+def task_complete_as(*, node, user, service, application=None, process=None, **data):
+    """Take the open task of `node` as `user` and complete it with `service` (demo, scripts).
+
+    The process is the application's, unless another one (a payout, a report) is given."""
+    process = process or process_of(application)
     task = process.task_set.get(flow_task=node, status__in=OPEN_STATUSES)
     with node.flow_class.lock(process.pk), transaction.atomic():
         activation = node.activation_class(task)
