@@ -85,7 +85,7 @@ class ApplicationFlow(flow.Flow):
         .onCreate(this.task_created)
         .Next(this.end)
     )
-    end = flow.End()
+    end = flow.End().Annotation(title=_("Ende"))
 
     def start_case(self, activation, application):
         activation.process.artifact = application

@@ -40,7 +40,7 @@ class ReportFlow(flow.Flow):
         .Annotation(title=_("Nachforderung beim Träger"))
         .Next(this.check)
     )
-    end = flow.End()
+    end = flow.End().Annotation(title=_("Ende"))
 
     def start_report(self, activation, report):
         activation.process.artifact = report
