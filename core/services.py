@@ -17,12 +17,14 @@ VIEW = ("view",)
 CASE = "workflow.ApplicationProcess"
 PAYOUT = "workflow.PayoutProcess"
 REPORT = "workflow.ReportProcess"
+CHANGE = "workflow.ChangeProcess"
 ROLE_PERMISSIONS: dict[str, dict[str, tuple[str, ...]]] = {
     CASEWORKER: {
         "grants.Application": ("check_application",),
         CASE: VIEW,
         PAYOUT: ("view", "sign_factual"),
         REPORT: VIEW,
+        CHANGE: VIEW,
     },
     REVIEWER: {"grants.Application": ("review_application",), CASE: VIEW},
     FINANCE: {
@@ -37,7 +39,7 @@ ROLE_PERMISSIONS: dict[str, dict[str, tuple[str, ...]]] = {
         "budgeting.BaseRate": ALL,
         "budgeting.PaymentRequest": VIEW,
     },
-    APPROVER: {"grants.Application": ("decide_application",), CASE: VIEW},
+    APPROVER: {"grants.Application": ("decide_application",), CASE: VIEW, CHANGE: VIEW},
     ADMINISTRATION: {
         "grants.Programme": ALL,
         "grants.Call": ALL,

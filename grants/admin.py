@@ -5,6 +5,7 @@ from django.contrib import admin
 from grants.models import (
     Application,
     Call,
+    ChangeRequest,
     Criterion,
     Programme,
     Receipt,
@@ -95,6 +96,24 @@ class ReportAdmin(admin.ModelAdmin):
     list_select_related = ["application"]
     date_hierarchy = "due_on"
     inlines = [ReceiptInline]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(ChangeRequest)
+class ChangeRequestAdmin(admin.ModelAdmin):
+    """Read-only: change requests are decided in the staff pages."""
+
+    list_display = ["application", "status", "requested_at", "new_amount", "new_project_end"]
+    list_filter = ["status"]
+    list_select_related = ["application"]
 
     def has_add_permission(self, request):
         return False

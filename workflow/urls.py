@@ -5,6 +5,8 @@ from django.utils.translation import gettext_lazy as _
 from viewflow.urls import Application, Site
 from viewflow.workflow.flow import FlowAppViewset
 
+from workflow.change_flow import ChangeFlow
+from workflow.change_urls import change_portal_urls
 from workflow.flows import ApplicationFlow
 from workflow.payout_flow import PayoutFlow
 from workflow.report_flow import ReportFlow
@@ -66,6 +68,7 @@ staff_site = Site(
         FlowAppViewset(ApplicationFlow, app_name="verfahren", icon="assignment"),
         FlowAppViewset(PayoutFlow, app_name="mittelabrufe", icon="payments"),
         FlowAppViewset(ReportFlow, app_name="nachweise", icon="fact_check"),
+        FlowAppViewset(ChangeFlow, app_name="aenderungen", icon="edit_note"),
     ],
 )
 
@@ -98,3 +101,4 @@ portal_urls = [
         name="application_withdraw",
     ),
 ]
+portal_urls += change_portal_urls

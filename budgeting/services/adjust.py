@@ -49,8 +49,7 @@ def budget_adjust(*, application: Application, new_amount: Decimal, user) -> lis
             raise ValidationError(
                 {
                     "new_amount": _(
-                        "Der neue Betrag %(amount)s liegt unter den bereits ausgezahlten "
-                        "%(paid)s."
+                        "Der neue Betrag %(amount)s liegt unter den bereits ausgezahlten %(paid)s."
                     )
                     % {"amount": format_euro(new_amount), "paid": format_euro(balances.paid)}
                 }

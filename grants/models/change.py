@@ -5,6 +5,7 @@ from decimal import Decimal
 from django.conf import settings
 from django.core.validators import MinValueValidator
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.money import MoneyField
@@ -81,7 +82,9 @@ class ChangeRequest(models.Model):
         ordering = ["application", "requested_at", "pk"]
 
     def __str__(self) -> str:
-        day = self.requested_at.strftime("%d.%m.%Y") if self.requested_at else ""
+        day = (
+            timezone.localtime(self.requested_at).strftime("%d.%m.%Y") if self.requested_at else ""
+        )
         return f"{self.application} – {_('Änderungsantrag')} {day}".rstrip()
 
     @property

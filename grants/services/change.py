@@ -86,9 +86,9 @@ def _change_errors(
     errors: dict[str, list[str]] = defaultdict(list)
     if not reason.strip():
         errors["reason"].append(_("Bitte beschreiben Sie, was sich ändern soll, und warum."))
-    period_changes = (new_project_start is not None and new_project_start != application.project_start) or (
-        new_project_end is not None and new_project_end != application.project_end
-    )
+    period_changes = (
+        new_project_start is not None and new_project_start != application.project_start
+    ) or (new_project_end is not None and new_project_end != application.project_end)
     if not period_changes and new_amount is None:
         errors["__all__"].append(
             _(
@@ -244,7 +244,9 @@ def change_recommend(
 
 
 @transaction.atomic
-def change_decide(*, change: ChangeRequest, user, approve: bool, reasons: str = "") -> ChangeRequest:
+def change_decide(
+    *, change: ChangeRequest, user, approve: bool, reasons: str = ""
+) -> ChangeRequest:
     """Bewilligung: approve (the new period applies at once) or reject with reasons.
 
     The person who checked the request does not decide on it (four eyes).
@@ -257,9 +259,7 @@ def change_decide(*, change: ChangeRequest, user, approve: bool, reasons: str = 
     reasons = reasons.strip()
     if not approve and not reasons:
         raise ValidationError({"reasons": _("Bitte begründen Sie die Ablehnung.")})
-    application = Application.objects.select_for_update(of=("self",)).get(
-        pk=change.application_id
-    )
+    application = Application.objects.select_for_update(of=("self",)).get(pk=change.application_id)
     if approve and application.status not in CHANGEABLE_STATUSES:
         raise NotAllowed(
             _("Im Stand „%(status)s“ kann keine Änderung mehr bewilligt werden.")
@@ -273,7 +273,10 @@ def change_decide(*, change: ChangeRequest, user, approve: bool, reasons: str = 
     before = {"status": ChangeRequestStatus.RECOMMENDED}
     after = {"reasons": reasons}
     if approve:
-        before |= {"project_start": application.project_start, "project_end": application.project_end}
+        before |= {
+            "project_start": application.project_start,
+            "project_end": application.project_end,
+        }
         application.project_start = change.new_project_start or application.project_start
         application.project_end = change.new_project_end or application.project_end
         application.save(update_fields=["project_start", "project_end", "updated_at"])

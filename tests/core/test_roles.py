@@ -31,9 +31,10 @@ TASK_PERMS = {
         PAYOUT,
         "workflow.sign_factual",
         "workflow.view_reportprocess",
+        "workflow.view_changeprocess",
     },
     REVIEWER: {"grants.review_application", CASE},
-    APPROVER: {"grants.decide_application", CASE},
+    APPROVER: {"grants.decide_application", CASE, "workflow.view_changeprocess"},
     FINANCE: {
         "grants.check_budget",
         CASE,

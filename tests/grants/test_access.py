@@ -23,6 +23,7 @@ OBJECT_URLS = {
     "portal:application_withdraw": ("application", ("post",)),
     "portal:application_waiver": ("application", ("post",)),
     "portal:payment_request": ("application", ("get", "post")),
+    "portal:change_request": ("application", ("get", "post")),
     "portal:attachment_upload": ("application", ("post",)),
     "portal:attachment_download": ("attachment", ("get",)),
     "portal:attachment_delete": ("attachment", ("post",)),
