@@ -160,6 +160,7 @@ def case_money(application: Application, user) -> dict:
             "factual_by", "arithmetic_by", "released_by"
         ),
         "reports": application.reports.order_by("due_on", "pk"),
+        "change_requests": application.change_requests.order_by("-requested_at", "-pk"),
         "settlement": getattr(application, "settlement", None),
         "refund_claims": [
             {
