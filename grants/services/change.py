@@ -55,6 +55,16 @@ def needs_change_request(planned: dict[int, Decimal], actual: dict[int, Decimal]
     return False
 
 
+def lines_over_tolerance(planned: dict[int, Decimal], actual: dict[int, Decimal]) -> list[int]:
+    """Cost lines spent more than 20 % above plan: allowed only with a change request
+    (Nr. 1.2 ANBest-P); the report check shows them."""
+    return sorted(
+        line
+        for line, amount in actual.items()
+        if amount > planned.get(line, ZERO) * (1 + SHIFT_TOLERANCE)
+    )
+
+
 def change_request_refusal(application: Application) -> str | None:
     """Why no change can be requested for the application now, or None."""
     if application.status not in CHANGEABLE_STATUSES:

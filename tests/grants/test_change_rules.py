@@ -12,6 +12,7 @@ from grants.services.change import (
     change_decide,
     change_recommend,
     change_request_create,
+    lines_over_tolerance,
     needs_change_request,
 )
 from tests.factories import UserFactory
@@ -142,3 +143,10 @@ def test_recommend_and_decide_guard_their_states_and_the_four_eyes(approved, app
     assert approved.project_end == change.new_project_end
     with pytest.raises(NotAllowed):  # decided once
         change_decide(change=change, user=approver, approve=False, reasons="Doch nicht.")
+
+
+def test_lines_more_than_20_percent_above_plan_are_named():
+    planned = {1: Decimal("1000.00"), 2: Decimal("500.00")}
+    assert lines_over_tolerance(planned, {1: Decimal("1200.00"), 2: Decimal("300.00")}) == []
+    assert lines_over_tolerance(planned, {1: Decimal("1200.01"), 2: Decimal("100.00")}) == [1]
+    assert lines_over_tolerance(planned, {3: Decimal("1.00")}) == [3]

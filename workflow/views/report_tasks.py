@@ -4,6 +4,7 @@ from budgeting.services.settlement import settlement_preview
 from grants.models import ReportKind
 from grants.reports.rules import report_totals
 from grants.reports.selectors import report_plan_rows
+from grants.services.change import lines_over_tolerance
 from workflow import forms
 from workflow.selectors import report_for_staff
 from workflow.services.report import task_report_check
@@ -27,7 +28,17 @@ class ReportCheckView(CaseTaskView):
         report = self.report
         totals = report_totals(report)
         costs, income = report_plan_rows(report)
-        context.update(report=report, totals=totals, cost_rows=costs, income_rows=income)
+        over = lines_over_tolerance(
+            {row.line.pk: row.planned for row in costs},
+            {row.line.pk: row.actual for row in costs if row.actual is not None},
+        )
+        context.update(
+            report=report,
+            totals=totals,
+            cost_rows=costs,
+            income_rows=income,
+            lines_over_tolerance=[row.line for row in costs if row.line.pk in over],
+        )
         if report.kind == ReportKind.FINAL:
             context["settlement"] = settlement_preview(self.application, totals)
         return context
