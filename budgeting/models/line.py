@@ -6,7 +6,9 @@ from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 
 from core.money import MoneyField, non_negative, round_money
+from grants.models import ApplicationStatus
 
+from .allocation import BudgetAllocation
 from .ledger import LedgerEntry, LedgerEntryKind
 
 
@@ -56,13 +58,44 @@ def net_committed(**filters):
     )
 
 
+# Applications whose budget check is done but whose decision is open: the pipeline.
+PIPELINE_STATUSES = (ApplicationStatus.IN_REVIEW, ApplicationStatus.AWAITING_DECISION)
+
+
 class BudgetLineQuerySet(models.QuerySet):
     def with_amounts(self):
-        """Annotate `committed` and `free` (appropriation − committed) from the ledger."""
-        return self.annotate(committed=net_committed()).annotate(
+        """Annotate `available` (Ansatz + Übertragung − gesperrt), `committed` from the ledger
+        and `free` (available − committed)."""
+        return self.annotate(
+            available=models.ExpressionWrapper(
+                F("appropriation") + F("carry_over") - F("blocked"), output_field=amount_field()
+            ),
+            committed=net_committed(),
+        ).annotate(
             free=models.ExpressionWrapper(
-                F("appropriation") - F("committed"), output_field=amount_field()
+                F("available") - F("committed"), output_field=amount_field()
             )
+        )
+
+    def with_sheet_figures(self):
+        """Everything the budget sheet shows per line, in one query (DOMAIN.md budget sheet)."""
+        pipeline = (
+            BudgetAllocation.objects.filter(
+                budget_line=OuterRef("pk"), application__status__in=PIPELINE_STATUSES
+            )
+            .order_by()
+            .values("budget_line")
+            .annotate(total=Sum("amount"))
+            .values("total")
+        )
+        return self.with_amounts().annotate(
+            pipeline=Coalesce(
+                Subquery(pipeline, output_field=amount_field()),
+                Value(Decimal("0.00")),
+                output_field=amount_field(),
+            ),
+            paid=ledger_sum(LedgerEntryKind.PAYOUT),
+            refunds=ledger_sum(LedgerEntryKind.REFUND),
         )
 
 
@@ -86,6 +119,15 @@ class BudgetLine(models.Model):
     kostenstelle = models.CharField(_("Kostenstelle"), max_length=20)
     sachkonto = models.CharField(_("Sachkonto"), max_length=20)
     appropriation = MoneyField(_("Ansatz"), validators=non_negative())
+    carry_over = MoneyField(
+        _("Übertragung aus dem Vorjahr"), default=Decimal("0.00"), validators=non_negative()
+    )
+    blocked = MoneyField(_("gesperrt"), default=Decimal("0.00"), validators=non_negative())
+    future_authorisation = MoneyField(
+        _("Verpflichtungsermächtigung für Folgejahre"),
+        default=Decimal("0.00"),
+        validators=non_negative(),
+    )
 
     objects = BudgetLineQuerySet.as_manager()
 
