@@ -1,9 +1,19 @@
 """Reads of budget lines, allocations and commitments; amounts come from the ledger."""
 
+from dataclasses import dataclass
+from decimal import Decimal
+
 from django.db import models
 from django.utils import timezone
 
-from budgeting.models import BudgetAllocation, BudgetLine, LedgerEntry, PaymentRequest
+from budgeting.filters import BudgetLineFilter, default_year
+from budgeting.models import (
+    BudgetAllocation,
+    BudgetLine,
+    LedgerEntry,
+    LedgerEntryKind,
+    PaymentRequest,
+)
 from budgeting.models.line import net_committed
 from grants.models import Application
 
@@ -53,3 +63,77 @@ def commitments_of(application: Application) -> models.QuerySet[BudgetLine]:
 def payment_requests_of(application: Application):
     """The application's payment requests, newest first."""
     return PaymentRequest.objects.filter(application=application).order_by("-requested_at", "-pk")
+
+
+@dataclass(frozen=True)
+class SourceTotals:
+    """The dashboard's figures of one funding source (or of all)."""
+
+    name: str
+    available: Decimal
+    pipeline: Decimal
+    committed: Decimal
+    paid: Decimal
+    refunds: Decimal
+    free: Decimal
+
+    @property
+    def usage(self) -> Decimal:
+        return (self.committed / self.available * 100) if self.available else Decimal(0)
+
+
+FIGURES = ("available", "pipeline", "committed", "paid", "refunds", "free")
+
+
+def _totals(name, lines) -> SourceTotals:
+    return SourceTotals(
+        name, *(sum((getattr(line, f) for line in lines), Decimal("0.00")) for f in FIGURES)
+    )
+
+
+def finance_dashboard(params):
+    """The filtered lines with their figures and the totals per source (one query)."""
+    params = params.copy()
+    params.setdefault("year", str(default_year()))
+    filterset = BudgetLineFilter(
+        params,
+        queryset=BudgetLine.objects.with_sheet_figures()
+        .select_related("programme", "source")
+        .order_by("source__name", "programme__name", "produkt", "pk"),
+    )
+    lines = list(filterset.qs)
+    by_source: dict[str, list] = {}
+    for line in lines:
+        by_source.setdefault(line.source.name, []).append(line)
+    return {
+        "filter": filterset,
+        "lines": lines,
+        "sources": [_totals(name, group) for name, group in by_source.items()],
+        "total": _totals("", lines),
+        "usage_by_month": usage_by_month(lines),
+    }
+
+
+def usage_by_month(lines) -> dict[str, list[Decimal]]:
+    """Per source, the share of its available money committed at the end of each month (%)."""
+    available: dict[str, Decimal] = {}
+    for line in lines:
+        available[line.source.name] = available.get(line.source.name, Decimal(0)) + line.available
+    monthly = {name: [Decimal(0)] * 12 for name in available}
+    entries = LedgerEntry.objects.filter(
+        budget_line__in=[line.pk for line in lines],
+        kind__in=(LedgerEntryKind.COMMITMENT, LedgerEntryKind.RELEASE),
+    ).values_list("budget_line__source__name", "kind", "amount", "booked_at")
+    for source, kind, amount, booked_at in entries:
+        sign = 1 if kind == LedgerEntryKind.COMMITMENT else -1
+        month = timezone.localtime(booked_at).month
+        monthly[source][month - 1] += sign * amount
+    result = {}
+    for name, amounts in monthly.items():
+        running, points = Decimal(0), []
+        for amount in amounts:
+            running += amount
+            share = running / available[name] * 100 if available[name] else Decimal(0)
+            points.append(share.quantize(Decimal("0.1")))
+        result[name] = points
+    return result

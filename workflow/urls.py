@@ -10,6 +10,8 @@ from workflow.change_urls import change_portal_urls
 from workflow.flows import ApplicationFlow
 from workflow.payout_flow import PayoutFlow
 from workflow.report_flow import ReportFlow
+from workflow.views.finance import BudgetSheetView, FinanceDashboardView
+from workflow.views.payout_export import PayoutFileView
 from workflow.views.portal import (
     ApplicationOverviewView,
     ApplicationSubmitView,
@@ -48,6 +50,7 @@ staff_site = Site(
                 path("bescheide/<int:pk>/", StaffNoticeView.as_view(), name="notice"),
                 path("<int:pk>/widerruf/", RevocationView.as_view(), name="revoke"),
                 path("fristen/", DeadlinesView.as_view(), name="deadlines"),
+                path("auszahlungsdatei/", PayoutFileView.as_view(), name="payout_file"),
                 path(
                     "rueckforderungen/<int:pk>/zahlung/",
                     RefundRepaymentView.as_view(),
@@ -63,6 +66,16 @@ staff_site = Site(
                     RefundNoticeView.as_view(),
                     name="refund_notice",
                 ),
+            ],
+        ),
+        Application(
+            app_name="finanzen",
+            title=_("Finanzen"),
+            icon="account_balance",
+            menu_template_name=None,
+            urlpatterns=[
+                path("", FinanceDashboardView.as_view(), name="index"),
+                path("haushalt.xlsx", BudgetSheetView.as_view(), name="budget_sheet"),
             ],
         ),
         FlowAppViewset(ApplicationFlow, app_name="verfahren", icon="assignment"),

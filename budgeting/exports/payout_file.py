@@ -1,0 +1,221 @@
+"""Auszahlungsdatei for the city's cash office (Stadtkasse): the released payouts of a period
+as a spreadsheet (XLSX, CSV) with the booking fields, or as a SEPA credit transfer
+(pain.001.001.09).
+
+A payout split over several budget lines is one row per ledger entry in XLSX and CSV, so the
+cash office can book each line; in SEPA the rows of one payment request are one transfer.
+"""
+
+import csv
+import datetime
+import io
+from dataclasses import dataclass
+from decimal import Decimal
+
+import xlsxwriter
+from django.conf import settings
+from django.core.exceptions import ObjectDoesNotExist, ValidationError
+from django.db.models import Prefetch
+from django.utils.translation import gettext as _
+from schwifty import IBAN
+from sepaxml import SepaTransfer
+
+from budgeting.models import LedgerEntry, LedgerEntryKind, PaymentRequest, PaymentRequestStatus
+
+SHEET_NAME = "Auszahlungen"
+SEPA_SCHEMA = "pain.001.001.09"
+ENDTOEND_MAX = 35
+REMITTANCE_MAX = 140
+# A text cell starting with one of these is read as a formula by spreadsheet programs.
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+
+
+@dataclass(frozen=True)
+class PayoutRow:
+    payment_request_id: int
+    payout_date: datetime.date
+    reference: str
+    organisation: str
+    holder: str
+    iban: str
+    bic: str
+    amount: Decimal
+    purpose: str
+    sachkonto: str
+    kostenstelle: str
+
+
+def headers() -> list[str]:
+    return [
+        _("Auszahlungstag"),
+        _("Aktenzeichen"),
+        _("Zahlungsempfänger"),
+        _("IBAN"),
+        _("BIC"),
+        _("Betrag"),
+        _("Verwendungszweck"),
+        _("Sachkonto"),
+        _("Kostenstelle"),
+    ]
+
+
+def payout_rows(*, date_from: datetime.date, date_to: datetime.date) -> list[PayoutRow]:
+    """One row per payout ledger entry of the requests released with a payout date in the
+    period (both days included), ordered by payout date, reference and request."""
+    entries = (
+        LedgerEntry.objects.filter(kind=LedgerEntryKind.PAYOUT)
+        .select_related("budget_line")
+        .order_by("budget_line__sachkonto", "budget_line__kostenstelle", "pk")
+    )
+    requests = (
+        PaymentRequest.objects.filter(
+            status=PaymentRequestStatus.RELEASED, payout_date__range=(date_from, date_to)
+        )
+        .select_related("application__organisation__bank_account")
+        .prefetch_related(Prefetch("ledger_entries", queryset=entries, to_attr="payout_entries"))
+        .order_by("payout_date", "application__reference", "pk")
+    )
+    rows = []
+    for request in requests:
+        application = request.application
+        organisation = application.organisation
+        try:
+            account = organisation.bank_account
+        except ObjectDoesNotExist:
+            account = None
+        purpose = _("Zuwendung %(reference)s Mittelabruf %(pk)s") % {
+            "reference": application.reference,
+            "pk": request.pk,
+        }
+        common = {
+            "payment_request_id": request.pk,
+            "payout_date": request.payout_date,
+            "reference": application.reference,
+            "organisation": organisation.name,
+            "holder": (account.holder if account else "") or organisation.name,
+            "iban": account.iban if account else "",
+            "bic": account.bic if account else "",
+            "purpose": purpose,
+        }
+        if not request.payout_entries:  # not booked on a line: one row without booking fields
+            rows.append(PayoutRow(**common, amount=request.amount, sachkonto="", kostenstelle=""))
+        for entry in request.payout_entries:
+            rows.append(
+                PayoutRow(
+                    **common,
+                    amount=entry.amount,
+                    sachkonto=entry.budget_line.sachkonto,
+                    kostenstelle=entry.budget_line.kostenstelle,
+                )
+            )
+    return rows
+
+
+def payout_file_xlsx(rows: list[PayoutRow]) -> bytes:
+    """The sheet "Auszahlungen" with a live total; user text is never read as a formula."""
+    output = io.BytesIO()
+    workbook = xlsxwriter.Workbook(
+        output, {"in_memory": True, "strings_to_formulas": False, "strings_to_urls": False}
+    )
+    sheet = workbook.add_worksheet(SHEET_NAME)
+    bold = workbook.add_format({"bold": True})
+    date_format = workbook.add_format({"num_format": "dd.mm.yyyy"})
+    euro = workbook.add_format({"num_format": '#,##0.00 "€"'})
+    euro_bold = workbook.add_format({"num_format": '#,##0.00 "€"', "bold": True})
+    sheet.write_row(0, 0, headers(), bold)
+    for number, row in enumerate(rows, start=1):
+        sheet.write_datetime(number, 0, row.payout_date, date_format)
+        sheet.write_string(number, 1, row.reference)
+        sheet.write_string(number, 2, row.organisation)
+        sheet.write_string(number, 3, row.iban)
+        sheet.write_string(number, 4, row.bic)
+        sheet.write_number(number, 5, row.amount, euro)
+        sheet.write_string(number, 6, row.purpose)
+        sheet.write_string(number, 7, row.sachkonto)
+        sheet.write_string(number, 8, row.kostenstelle)
+    if rows:
+        total_row = len(rows) + 1
+        total = sum((row.amount for row in rows), Decimal("0.00"))
+        sheet.write_string(total_row, 0, _("Summe"), bold)
+        sheet.write_formula(total_row, 5, f"=SUM(F2:F{len(rows) + 1})", euro_bold, total)
+    sheet.freeze_panes(1, 0)
+    sheet.autofilter(0, 0, max(len(rows), 1), len(headers()) - 1)
+    for column, width in enumerate((14, 16, 40, 26, 13, 14, 40, 12, 13)):
+        sheet.set_column(column, column, width)
+    workbook.close()
+    return output.getvalue()
+
+
+def _safe_text(value: str) -> str:
+    return f"'{value}" if value.startswith(FORMULA_PREFIXES) else value
+
+
+def _german_amount(amount: Decimal) -> str:
+    return f"{amount:.2f}".replace(".", ",")
+
+
+def payout_file_csv(rows: list[PayoutRow]) -> str:
+    """Semicolon separated with a BOM (for Excel), German dates and decimal commas."""
+    output = io.StringIO()
+    output.write("\ufeff")
+    writer = csv.writer(output, delimiter=";")
+    writer.writerow(headers())
+    for row in rows:
+        writer.writerow(
+            [
+                row.payout_date.strftime("%d.%m.%Y"),
+                _safe_text(row.reference),
+                _safe_text(row.organisation),
+                _safe_text(row.iban),
+                _safe_text(row.bic),
+                _german_amount(row.amount),
+                _safe_text(row.purpose),
+                _safe_text(row.sachkonto),
+                _safe_text(row.kostenstelle),
+            ]
+        )
+    return output.getvalue()
+
+
+def _cents(amount: Decimal) -> int:
+    return int((amount * 100).to_integral_value())
+
+
+def payout_file_sepa(rows: list[PayoutRow], *, execution_date: datetime.date) -> bytes:
+    """One SEPA credit transfer (pain.001.001.09), one payment per payment request; validated
+    against the schema bundled with sepaxml. Names and texts are transliterated to ASCII."""
+    if not rows:
+        raise ValidationError(_("Im gewählten Zeitraum gibt es keine Auszahlungen."))
+    missing = sorted({row.reference for row in rows if not row.iban})
+    if missing:
+        raise ValidationError(
+            _("Ohne Bankverbindung kann nicht überwiesen werden: %(references)s.")
+            % {"references": ", ".join(missing)}
+        )
+    account = settings.CASH_OFFICE_ACCOUNT
+    config = {
+        "name": account["holder"],
+        "IBAN": IBAN(account["iban"]).compact,
+        "batch": True,
+        "currency": "EUR",
+    }
+    if account.get("bic"):
+        config["BIC"] = account["bic"]
+    transfer = SepaTransfer(config, schema=SEPA_SCHEMA)
+    payments: dict[int, list[PayoutRow]] = {}
+    for row in rows:
+        payments.setdefault(row.payment_request_id, []).append(row)
+    for pk, parts in payments.items():
+        first = parts[0]
+        payment = {
+            "name": first.holder,
+            "IBAN": IBAN(first.iban).compact,
+            "amount": _cents(sum((part.amount for part in parts), Decimal("0.00"))),
+            "description": first.purpose[:REMITTANCE_MAX],
+            "execution_date": execution_date,
+            "endtoend_id": f"{first.reference}-{pk}"[:ENDTOEND_MAX],
+        }
+        if first.bic:
+            payment["BIC"] = first.bic
+        transfer.add_payment(payment)
+    return transfer.export(validate=True, pretty_print=True)

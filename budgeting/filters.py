@@ -1,0 +1,32 @@
+"""Filters of the finance dashboard (django-filter)."""
+
+import django_filters
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from budgeting.models import BudgetLine, FundingSource, FundingSourceKind
+from grants.models import Programme
+
+
+class BudgetLineFilter(django_filters.FilterSet):
+    year = django_filters.NumberFilter(label=_("Haushaltsjahr"))
+    programme = django_filters.ModelChoiceFilter(
+        label=_("Förderprogramm"), queryset=Programme.objects.all()
+    )
+    source = django_filters.ModelChoiceFilter(
+        label=_("Finanzierungsquelle"), queryset=FundingSource.objects.all()
+    )
+    kind = django_filters.ChoiceFilter(
+        label=_("Art der Quelle"), field_name="source__kind", choices=FundingSourceKind.choices
+    )
+    produkt = django_filters.CharFilter(label=_("Produkt"), lookup_expr="startswith")
+    kostenstelle = django_filters.CharFilter(label=_("Kostenstelle"), lookup_expr="startswith")
+    sachkonto = django_filters.CharFilter(label=_("Sachkonto"), lookup_expr="startswith")
+
+    class Meta:
+        model = BudgetLine
+        fields = []
+
+
+def default_year() -> int:
+    return timezone.localdate().year
