@@ -57,3 +57,8 @@ test: lint
 
 clean:
 	rm -rf $(VENV) db.sqlite3* media
+
+# Streamed XLSX writer (core.exports) against raw xlsxwriter: 100,000 ledger rows.
+.PHONY: bench-export
+bench-export: $(STAMP)
+	$(BIN)/python bench/export_ledger.py

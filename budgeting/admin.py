@@ -3,7 +3,15 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from budgeting.models import BaseRate, BudgetAllocation, BudgetLine, FundingSource, LedgerEntry
+from budgeting.models import (
+    BaseRate,
+    BudgetAllocation,
+    BudgetLine,
+    CoFundingPledge,
+    FundingSource,
+    LedgerEntry,
+)
+from budgeting.services.cofunding import pledge_record
 from core.formatting import format_euro
 
 
@@ -88,3 +96,32 @@ class BaseRateAdmin(admin.ModelAdmin):
     list_display = ["valid_from", "rate", "source", "notes"]
     search_fields = ["source", "notes"]
     ordering = ["-valid_from"]
+
+
+@admin.register(CoFundingPledge)
+class CoFundingPledgeAdmin(admin.ModelAdmin):
+    """Finanzen record the pledges; the money received is booked on the co-funder page."""
+
+    list_display = ["source", "budget_line", "amount", "pledged_on"]
+    list_filter = ["source"]
+    list_select_related = ["source", "budget_line__programme", "budget_line__source"]
+    raw_id_fields = ["budget_line"]
+    readonly_fields = ["created_by"]
+
+    def has_change_permission(self, request, obj=None):
+        return obj is None and super().has_change_permission(request, obj)
+
+    def save_model(self, request, obj, form, change):
+        """New pledges go through the service (checks and audit); they are not edited."""
+        saved = pledge_record(
+            source=obj.source,
+            budget_line=obj.budget_line,
+            amount=obj.amount,
+            pledged_on=obj.pledged_on,
+            conditions=obj.conditions,
+            user=request.user,
+        )
+        if obj.letter:
+            saved.letter = obj.letter
+            saved.save(update_fields=["letter"])
+        obj.pk = saved.pk

@@ -4,18 +4,22 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from django.db import models
+from django.db.models import DecimalField, Q, Sum, Value
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from budgeting.filters import BudgetLineFilter, default_year
 from budgeting.models import (
     BudgetAllocation,
     BudgetLine,
+    FundingSource,
+    FundingSourceKind,
     LedgerEntry,
     LedgerEntryKind,
     PaymentRequest,
 )
 from budgeting.models.line import net_committed
-from grants.models import Application
+from grants.models import Application, ApplicationStatus, FinancingKind, FinancingLine
 
 
 def budget_lines_with_amounts() -> models.QuerySet[BudgetLine]:
@@ -137,3 +141,50 @@ def usage_by_month(lines) -> dict[str, list[Decimal]]:
             points.append(share.quantize(Decimal("0.1")))
         result[name] = points
     return result
+
+
+def cofunders():
+    """Every funding source other than the city's own budget."""
+    return FundingSource.objects.exclude(kind=FundingSourceKind.CITY).order_by("name")
+
+
+def cofunder_overview(source: FundingSource) -> dict:
+    """Pledged, received, committed, paid and free for one co-funder, and the projects its
+    money reaches directly (a third-party line naming it in the applicant's plan)."""
+    lines = list(
+        BudgetLine.objects.filter(source=source)
+        .with_sheet_figures()
+        .select_related("programme")
+        .order_by("-year", "programme__name", "pk")
+    )
+    pledges = list(
+        source.pledges.select_related("budget_line__programme").annotate(
+            received=Coalesce(
+                Sum("ledger_entries__amount", filter=Q(ledger_entries__kind="cofunding")),
+                Value(Decimal("0.00")),
+                output_field=DecimalField(max_digits=14, decimal_places=2),
+            )
+        )
+    )
+    direct = list(
+        FinancingLine.objects.filter(
+            kind=FinancingKind.FOUNDATION, source_name__icontains=source.name
+        )
+        .exclude(application__status=ApplicationStatus.DRAFT)
+        .select_related("application__organisation", "application__call__programme")
+        .order_by("application__reference")
+    )
+    return {
+        "source": source,
+        "lines": lines,
+        "pledges": pledges,
+        "direct": direct,
+        "totals": {
+            "pledged": sum((p.amount for p in pledges), Decimal("0.00")),
+            "received": sum((p.received for p in pledges), Decimal("0.00")),
+            "committed": sum((line.committed for line in lines), Decimal("0.00")),
+            "paid": sum((line.paid for line in lines), Decimal("0.00")),
+            "free": sum((line.free for line in lines), Decimal("0.00")),
+            "direct": sum((line.amount for line in direct), Decimal("0.00")),
+        },
+    }

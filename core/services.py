@@ -37,6 +37,7 @@ ROLE_PERMISSIONS: dict[str, dict[str, tuple[str, ...]]] = {
         "budgeting.LedgerEntry": VIEW,
         "budgeting.BudgetAllocation": VIEW,
         "budgeting.BaseRate": ALL,
+        "budgeting.CoFundingPledge": ALL,
         "budgeting.PaymentRequest": VIEW,
     },
     APPROVER: {"grants.Application": ("decide_application",), CASE: VIEW, CHANGE: VIEW},

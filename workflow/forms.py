@@ -185,3 +185,13 @@ class RevocationForm(forms.Form):
             "Ich widerrufe die Bewilligung. Ausgezahlte Mittel werden mit Zinsen zurückgefordert."
         )
     )
+
+
+class CoFundingReceiptForm(forms.Form):
+    pledge = forms.ModelChoiceField(label=_("Zusage"), queryset=None)
+    amount = money_field(_("eingegangener Betrag (Euro)"))
+    received_on = forms.DateField(label=_("eingegangen am"), widget=DateInput())
+
+    def __init__(self, source, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["pledge"].queryset = source.pledges.select_related("budget_line__programme")

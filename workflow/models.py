@@ -78,3 +78,6 @@ class ChangeProcess(Process):
     @property
     def change_request(self):
         return self.artifact
+
+
+from workflow.models_export import ExportJob  # noqa: E402,F401

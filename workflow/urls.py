@@ -10,7 +10,8 @@ from workflow.change_urls import change_portal_urls
 from workflow.flows import ApplicationFlow
 from workflow.payout_flow import PayoutFlow
 from workflow.report_flow import ReportFlow
-from workflow.views.finance import BudgetSheetView, FinanceDashboardView
+from workflow.views.exports import ApplicationExportView, ExportDownloadView, ExportJobView
+from workflow.views.finance import BudgetSheetView, CoFunderView, FinanceDashboardView
 from workflow.views.payout_export import PayoutFileView
 from workflow.views.portal import (
     ApplicationOverviewView,
@@ -51,6 +52,11 @@ staff_site = Site(
                 path("<int:pk>/widerruf/", RevocationView.as_view(), name="revoke"),
                 path("fristen/", DeadlinesView.as_view(), name="deadlines"),
                 path("auszahlungsdatei/", PayoutFileView.as_view(), name="payout_file"),
+                path("export/", ApplicationExportView.as_view(), name="export"),
+                path("exporte/<int:pk>/", ExportJobView.as_view(), name="export_job"),
+                path(
+                    "exporte/<int:pk>/datei/", ExportDownloadView.as_view(), name="export_download"
+                ),
                 path(
                     "rueckforderungen/<int:pk>/zahlung/",
                     RefundRepaymentView.as_view(),
@@ -76,6 +82,7 @@ staff_site = Site(
             urlpatterns=[
                 path("", FinanceDashboardView.as_view(), name="index"),
                 path("haushalt.xlsx", BudgetSheetView.as_view(), name="budget_sheet"),
+                path("kofinanzierer/<int:pk>/", CoFunderView.as_view(), name="cofunder"),
             ],
         ),
         FlowAppViewset(ApplicationFlow, app_name="verfahren", icon="assignment"),

@@ -57,8 +57,6 @@ class SheetLine:
             return self.line.programme.name
         if name == "source_name":
             return self.line.source.name
-        if name in ("cofunding_pledged", "cofunding_received"):
-            return ZERO  # co-funding pledges are not recorded yet
         return getattr(self.line, name)
 
 

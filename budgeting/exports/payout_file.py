@@ -6,7 +6,6 @@ A payout split over several budget lines is one row per ledger entry in XLSX and
 cash office can book each line; in SEPA the rows of one payment request are one transfer.
 """
 
-import csv
 import datetime
 import io
 from dataclasses import dataclass
@@ -21,13 +20,12 @@ from schwifty import IBAN
 from sepaxml import SepaTransfer
 
 from budgeting.models import LedgerEntry, LedgerEntryKind, PaymentRequest, PaymentRequestStatus
+from core.exports import Export, safe_text, write_csv
 
 SHEET_NAME = "Auszahlungen"
 SEPA_SCHEMA = "pain.001.001.09"
 ENDTOEND_MAX = 35
 REMITTANCE_MAX = 140
-# A text cell starting with one of these is read as a formula by spreadsheet programs.
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
 
 @dataclass(frozen=True)
@@ -146,35 +144,32 @@ def payout_file_xlsx(rows: list[PayoutRow]) -> bytes:
     return output.getvalue()
 
 
-def _safe_text(value: str) -> str:
-    return f"'{value}" if value.startswith(FORMULA_PREFIXES) else value
-
-
-def _german_amount(amount: Decimal) -> str:
-    return f"{amount:.2f}".replace(".", ",")
+# The shared writer's guard; the name stays for the existing callers and tests.
+_safe_text = safe_text
 
 
 def payout_file_csv(rows: list[PayoutRow]) -> str:
     """Semicolon separated with a BOM (for Excel), German dates and decimal commas."""
-    output = io.StringIO()
-    output.write("\ufeff")
-    writer = csv.writer(output, delimiter=";")
-    writer.writerow(headers())
-    for row in rows:
-        writer.writerow(
-            [
-                row.payout_date.strftime("%d.%m.%Y"),
-                _safe_text(row.reference),
-                _safe_text(row.organisation),
-                _safe_text(row.iban),
-                _safe_text(row.bic),
-                _german_amount(row.amount),
-                _safe_text(row.purpose),
-                _safe_text(row.sachkonto),
-                _safe_text(row.kostenstelle),
-            ]
+    return write_csv(
+        Export(
+            title=SHEET_NAME,
+            header=headers(),
+            rows=(
+                [
+                    row.payout_date,
+                    row.reference,
+                    row.organisation,
+                    row.iban,
+                    row.bic,
+                    row.amount,
+                    row.purpose,
+                    row.sachkonto,
+                    row.kostenstelle,
+                ]
+                for row in rows
+            ),
         )
-    return output.getvalue()
+    )
 
 
 def _cents(amount: Decimal) -> int:

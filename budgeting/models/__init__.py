@@ -1,5 +1,6 @@
 from .allocation import BudgetAllocation
 from .base_rate import BaseRate
+from .cofunding import CoFundingPledge
 from .ledger import LedgerEntry, LedgerEntryKind
 from .line import BudgetLine, BudgetLineQuerySet
 from .payment import OPEN_PAYMENT_STATUSES, PaymentRequest, PaymentRequestStatus
@@ -12,6 +13,7 @@ __all__ = [
     "BudgetAllocation",
     "BudgetLine",
     "BudgetLineQuerySet",
+    "CoFundingPledge",
     "FundingSource",
     "FundingSourceKind",
     "GrantSettlement",

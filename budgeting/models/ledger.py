@@ -17,6 +17,7 @@ class LedgerEntryKind(models.TextChoices):
     RELEASE = "release", _("Aufhebung einer Bindung")
     PAYOUT = "payout", _("Auszahlung")
     REFUND = "refund", _("Rückzahlung")
+    COFUNDING = "cofunding", _("Eingang von Drittmitteln")
 
 
 class LedgerEntry(AppendOnlyModel):
@@ -46,6 +47,14 @@ class LedgerEntry(AppendOnlyModel):
         related_name="+",
     )
     note = models.TextField(_("Vermerk"), blank=True)
+    pledge = models.ForeignKey(
+        "budgeting.CoFundingPledge",
+        verbose_name=_("Zusage"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="ledger_entries",
+    )
     payment_request = models.ForeignKey(
         "budgeting.PaymentRequest",
         verbose_name=_("Mittelabruf"),

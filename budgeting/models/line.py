@@ -9,6 +9,7 @@ from core.money import MoneyField, non_negative, round_money
 from grants.models import ApplicationStatus
 
 from .allocation import BudgetAllocation
+from .cofunding import CoFundingPledge
 from .ledger import LedgerEntry, LedgerEntryKind
 
 
@@ -58,6 +59,10 @@ def net_committed(**filters):
     )
 
 
+def _zero_if_none(expression):
+    return Coalesce(expression, Value(Decimal("0.00")), output_field=amount_field())
+
+
 # Applications whose budget check is done but whose decision is open: the pipeline.
 PIPELINE_STATUSES = (ApplicationStatus.IN_REVIEW, ApplicationStatus.AWAITING_DECISION)
 
@@ -88,14 +93,19 @@ class BudgetLineQuerySet(models.QuerySet):
             .annotate(total=Sum("amount"))
             .values("total")
         )
+        pledged = (
+            CoFundingPledge.objects.filter(budget_line=OuterRef("pk"))
+            .order_by()
+            .values("budget_line")
+            .annotate(total=Sum("amount"))
+            .values("total")
+        )
         return self.with_amounts().annotate(
-            pipeline=Coalesce(
-                Subquery(pipeline, output_field=amount_field()),
-                Value(Decimal("0.00")),
-                output_field=amount_field(),
-            ),
+            pipeline=_zero_if_none(Subquery(pipeline, output_field=amount_field())),
             paid=ledger_sum(LedgerEntryKind.PAYOUT),
             refunds=ledger_sum(LedgerEntryKind.REFUND),
+            cofunding_pledged=_zero_if_none(Subquery(pledged, output_field=amount_field())),
+            cofunding_received=ledger_sum(LedgerEntryKind.COFUNDING),
         )
 
 

@@ -26,6 +26,7 @@ def ledger_book(
     user,
     note: str,
     payment_request=None,
+    pledge=None,
 ) -> LedgerEntry:
     """Write one entry and its audit record; `line` carries its amounts as read under lock."""
     entry = LedgerEntry(
@@ -36,6 +37,7 @@ def ledger_book(
         booked_by=user,
         note=note,
         payment_request=payment_request,
+        pledge=pledge,
     )
     entry.full_clean()
     entry.save()
@@ -47,7 +49,7 @@ def ledger_book(
         before={"budget_line": line.pk, "committed": line.committed, "free": line.free},
         after={
             "budget_line": line.pk,
-            "application": application.pk,
+            "application": application.pk if application else None,
             "kind": kind,
             "amount": amount,
             "committed": line.committed + sign * amount,

@@ -190,3 +190,6 @@ CASH_OFFICE_ACCOUNT = {
     "bank": os.environ.get("CASH_OFFICE_BANK", "Stadtsparkasse Wuppertal"),
 }
 REFUND_SMALL_AMOUNT_LIMIT = os.environ.get("REFUND_SMALL_AMOUNT_LIMIT", "25.00")
+
+# Exports with more rows than this run as a background job with a progress page.
+EXPORT_SYNC_LIMIT = 5000

@@ -51,6 +51,7 @@ TASK_PERMS = {
         "budgeting.view_budgetallocation",
         "budgeting.view_paymentrequest",
         *{f"budgeting.{action}_baserate" for action in ("add", "change", "delete", "view")},
+        *{f"budgeting.{action}_cofundingpledge" for action in ("add", "change", "delete", "view")},
     },
 }
 

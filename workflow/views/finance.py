@@ -1,16 +1,20 @@
 """Finanzen: the dashboard of budget lines per year and source, and the budget sheet."""
 
+from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.http import HttpResponse
-from django.shortcuts import render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views import View
 
 from budgeting.charts import usage_chart_svg
 from budgeting.exports.budget_sheet import budget_sheet_xlsx
 from budgeting.filters import default_year
-from budgeting.selectors import finance_dashboard
+from budgeting.selectors import cofunder_overview, cofunders, finance_dashboard
+from budgeting.services.cofunding import cofunding_receipt_book
 from core.errors import NotAllowed
 from core.roles import FINANCE, has_role
+from workflow.forms import CoFundingReceiptForm, add_form_errors
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -27,6 +31,7 @@ class FinanceDashboardView(FinanceOnlyMixin, View):
         context = finance_dashboard(request.GET)
         context["chart"] = usage_chart_svg(context["usage_by_month"])
         context["year"] = context["filter"].form.cleaned_data.get("year") or default_year()
+        context["cofunders"] = cofunders()
         return render(request, "workflow/staff/finance_dashboard.html", context)
 
 
@@ -39,3 +44,27 @@ class BudgetSheetView(FinanceOnlyMixin, View):
         response = HttpResponse(budget_sheet_xlsx(year), content_type=XLSX)
         response["Content-Disposition"] = f'attachment; filename="haushalt-{year}.xlsx"'
         return response
+
+
+class CoFunderView(FinanceOnlyMixin, View):
+    """Everything one co-funder's money touched; Finanzen book money received here."""
+
+    template_name = "workflow/staff/cofunder.html"
+
+    def get(self, request, pk, form=None):
+        source = get_object_or_404(cofunders(), pk=pk)
+        context = {**cofunder_overview(source), "form": form or CoFundingReceiptForm(source)}
+        return render(request, self.template_name, context, status=400 if form else 200)
+
+    def post(self, request, pk):
+        source = get_object_or_404(cofunders(), pk=pk)
+        form = CoFundingReceiptForm(source, request.POST)
+        if form.is_valid():
+            try:
+                cofunding_receipt_book(user=request.user, **form.cleaned_data)
+            except ValidationError as error:
+                add_form_errors(form, error)
+            else:
+                messages.success(request, _("Der Geldeingang ist gebucht."))
+                return redirect("finanzen:cofunder", pk=source.pk)
+        return self.get(request, pk, form=form)
