@@ -12,6 +12,7 @@ from django.db.models import Q
 from django.utils.translation import gettext as _
 
 from budgeting.models import BudgetLine, LedgerEntry
+from budgeting.selectors import cofunder_overview
 from core.money import ZERO
 
 LINE_SHEET = "Haushaltsstellen"
@@ -70,8 +71,8 @@ def budget_sheet_lines(year: int):
     )
 
 
-def budget_sheet_xlsx(year: int) -> bytes:
-    """The workbook as bytes."""
+def budget_sheet_xlsx(year: int, *, cofunder=None) -> bytes:
+    """The workbook as bytes; with `cofunder` (a FundingSource) one more sheet about it."""
     output = io.BytesIO()
     workbook = xlsxwriter.Workbook(
         output, {"in_memory": True, "strings_to_formulas": False, "strings_to_urls": False}
@@ -91,6 +92,10 @@ def budget_sheet_xlsx(year: int) -> bytes:
     _overview_sheet(overview, lines, formats, year)
     _grant_sheet(workbook.add_worksheet(_("Bewilligungen")), year, formats)
     _booking_sheet(workbook.add_worksheet(_("Buchungen")), year, formats)
+    if cofunder is not None:
+        # sheet names are at most 31 characters and may not contain some signs
+        name = "".join(c for c in cofunder.name if c not in "[]:*?/\\")[:31]
+        _cofunder_sheet(workbook.add_worksheet(name), cofunder, formats)
     workbook.close()
     return output.getvalue()
 
@@ -285,3 +290,40 @@ def _booking_sheet(sheet, year, formats):
     sheet.set_column(3, 4, 14)
     sheet.set_column(5, 5, 40)
     sheet.freeze_panes(1, 0)
+
+
+def _cofunder_sheet(sheet, source, formats):
+    """Everything the co-funder's money touched: pledges, receipts, lines, direct projects."""
+    overview = cofunder_overview(source)
+    row = 0
+    sheet.write_string(row, 0, source.name, formats["bold"])
+    for label, key in (
+        (_("zugesagt"), "pledged"),
+        (_("eingegangen"), "received"),
+        (_("gebunden"), "committed"),
+        (_("ausgezahlt"), "paid"),
+        (_("frei"), "free"),
+        (_("direkt an Projekte"), "direct"),
+    ):
+        row += 1
+        sheet.write_string(row, 0, label)
+        sheet.write_number(row, 1, float(overview["totals"][key]), formats["money"])
+    row += 2
+    for title, col in ((_("Haushaltsstelle"), 0), (_("gebunden"), 1), (_("ausgezahlt"), 2)):
+        sheet.write_string(row, col, title, formats["header"])
+    for line in overview["lines"]:
+        row += 1
+        sheet.write_string(row, 0, str(line))
+        sheet.write_number(row, 1, float(line.committed), formats["money"])
+        sheet.write_number(row, 2, float(line.paid), formats["money"])
+    row += 2
+    headers = (_("Aktenzeichen"), _("Organisation"), _("Betrag laut Finanzierungsplan"))
+    for col, title in enumerate(headers):
+        sheet.write_string(row, col, title, formats["header"])
+    for line in overview["direct"]:
+        row += 1
+        sheet.write_string(row, 0, line.application.reference or "")
+        sheet.write_string(row, 1, line.application.organisation.name)
+        sheet.write_number(row, 2, float(line.amount), formats["money"])
+    sheet.set_column(0, 0, 48)
+    sheet.set_column(1, 2, 20)

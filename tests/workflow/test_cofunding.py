@@ -69,6 +69,15 @@ def test_a_pledge_and_the_money_received_show_on_the_cofunder_page_and_in_the_sh
         io.BytesIO(client.get("/staff/finanzen/haushalt.xlsx?year=2026").content)
     )["Haushaltsstellen"]
     assert (sheet["R2"].value, sheet["S2"].value) == (25000, 10000)
+    book = openpyxl.load_workbook(
+        io.BytesIO(
+            client.get(f"/staff/finanzen/haushalt.xlsx?year=2026&cofunder={source.pk}").content
+        )
+    )
+    own = book["Freudenberg Stiftung"]
+    assert own["A1"].value == "Freudenberg Stiftung"
+    assert (own["B2"].value, own["B3"].value) == (25000, 10000)
+    assert "ZI-2026-0099" in [cell.value for cell in own["A"]]
 
 
 def test_a_pledge_must_be_for_a_line_of_the_same_funder(staff, foundation_line, budget_line):

@@ -41,7 +41,10 @@ class BudgetSheetView(FinanceOnlyMixin, View):
             year = int(request.GET.get("year", default_year()))
         except ValueError:
             year = default_year()
-        response = HttpResponse(budget_sheet_xlsx(year), content_type=XLSX)
+        cofunder = None
+        if request.GET.get("cofunder"):
+            cofunder = get_object_or_404(cofunders(), pk=request.GET["cofunder"])
+        response = HttpResponse(budget_sheet_xlsx(year, cofunder=cofunder), content_type=XLSX)
         response["Content-Disposition"] = f'attachment; filename="haushalt-{year}.xlsx"'
         return response
 
