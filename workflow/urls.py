@@ -11,7 +11,12 @@ from workflow.flows import ApplicationFlow
 from workflow.payout_flow import PayoutFlow
 from workflow.report_flow import ReportFlow
 from workflow.views.exports import ApplicationExportView, ExportDownloadView, ExportJobView
-from workflow.views.finance import BudgetSheetView, CoFunderView, FinanceDashboardView
+from workflow.views.finance import (
+    BudgetSheetView,
+    CarryOverView,
+    CoFunderView,
+    FinanceDashboardView,
+)
 from workflow.views.payout_export import PayoutFileView
 from workflow.views.portal import (
     ApplicationOverviewView,
@@ -83,6 +88,7 @@ staff_site = Site(
                 path("", FinanceDashboardView.as_view(), name="index"),
                 path("haushalt.xlsx", BudgetSheetView.as_view(), name="budget_sheet"),
                 path("kofinanzierer/<int:pk>/", CoFunderView.as_view(), name="cofunder"),
+                path("uebertragung/", CarryOverView.as_view(), name="carry_over"),
             ],
         ),
         FlowAppViewset(ApplicationFlow, app_name="verfahren", icon="assignment"),

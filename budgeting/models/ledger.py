@@ -18,6 +18,8 @@ class LedgerEntryKind(models.TextChoices):
     PAYOUT = "payout", _("Auszahlung")
     REFUND = "refund", _("Rückzahlung")
     COFUNDING = "cofunding", _("Eingang von Drittmitteln")
+    CARRY_OUT = "carry_out", _("Übertragung ins Folgejahr")
+    CARRY_IN = "carry_in", _("Übertragung aus dem Vorjahr")
 
 
 class LedgerEntry(AppendOnlyModel):

@@ -69,16 +69,25 @@ PIPELINE_STATUSES = (ApplicationStatus.IN_REVIEW, ApplicationStatus.AWAITING_DEC
 
 class BudgetLineQuerySet(models.QuerySet):
     def with_amounts(self):
-        """Annotate `available` (Ansatz + Übertragung − gesperrt), `committed` from the ledger
-        and `free` (available − committed)."""
-        return self.annotate(
-            available=models.ExpressionWrapper(
-                F("appropriation") + F("carry_over") - F("blocked"), output_field=amount_field()
-            ),
-            committed=net_committed(),
-        ).annotate(
-            free=models.ExpressionWrapper(
-                F("available") - F("committed"), output_field=amount_field()
+        """Annotate from the ledger `carry_over` (from the year before), `carried_forward` (into
+        the next year), `committed`, and `available` (Ansatz + Übertragung − ins Folgejahr
+        übertragen − gesperrt) and `free` (available − committed)."""
+        return (
+            self.annotate(
+                carry_over=ledger_sum(LedgerEntryKind.CARRY_IN),
+                carried_forward=ledger_sum(LedgerEntryKind.CARRY_OUT),
+                committed=net_committed(),
+            )
+            .annotate(
+                available=models.ExpressionWrapper(
+                    F("appropriation") + F("carry_over") - F("carried_forward") - F("blocked"),
+                    output_field=amount_field(),
+                ),
+            )
+            .annotate(
+                free=models.ExpressionWrapper(
+                    F("available") - F("committed"), output_field=amount_field()
+                )
             )
         )
 
@@ -129,9 +138,6 @@ class BudgetLine(models.Model):
     kostenstelle = models.CharField(_("Kostenstelle"), max_length=20)
     sachkonto = models.CharField(_("Sachkonto"), max_length=20)
     appropriation = MoneyField(_("Ansatz"), validators=non_negative())
-    carry_over = MoneyField(
-        _("Übertragung aus dem Vorjahr"), default=Decimal("0.00"), validators=non_negative()
-    )
     blocked = MoneyField(_("gesperrt"), default=Decimal("0.00"), validators=non_negative())
     future_authorisation = MoneyField(
         _("Verpflichtungsermächtigung für Folgejahre"),

@@ -40,7 +40,6 @@ def budget():
             source=city,
             year=YEAR,
             appropriation=Decimal("50000.00"),
-            carry_over=Decimal("2500.00"),
             blocked=Decimal("1000.00"),
         ),
         BudgetLineFactory(
@@ -54,6 +53,14 @@ def budget():
             future_authorisation=Decimal("5000.00"),
         ),
     ]
+    ledger_book(
+        line=lock_lines([lines[0].pk])[lines[0].pk],
+        application=None,
+        kind=LedgerEntryKind.CARRY_IN,
+        amount=Decimal("2500.00"),
+        user=user,
+        note="Übertragung 2025 → 2026",
+    )
     for line, amount in ((lines[0], "12345.67"), (lines[2], "8000.00")):
         application = ApplicationFactory(call__programme=programme)
         BudgetAllocationFactory(

@@ -8,7 +8,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from budgeting.models import BudgetLine, FundingSource
+from budgeting.models import BudgetLine, FundingSource, LedgerEntry
 from budgeting.services import budget_commit
 from tests.budgeting.factories import BudgetAllocationFactory
 from tests.factories import ApplicationFactory
@@ -82,3 +82,16 @@ def test_other_roles_may_not_see_the_finances(client, staff, applicant):
     assert client.get("/staff/finanzen/haushalt.xlsx").status_code == 403
     client.force_login(applicant)
     assert client.get(URL).status_code == 403
+
+
+def test_finance_previews_and_books_the_carry_over_in_the_staff_pages(client, staff, programme):
+    lines(1, programme, staff["finance"])  # 10,000.00 with 2,500.00 committed: 7,500.00 free
+    client.force_login(staff["finance"])
+    page = client.get("/staff/finanzen/uebertragung/?year=2026").content.decode()
+    assert "7.500,00" in page and "Übertragung buchen" in page
+    client.post("/staff/finanzen/uebertragung/", {"year": "2026"})  # without confirmation
+    assert not LedgerEntry.objects.filter(kind="carry_out").exists()
+    client.post("/staff/finanzen/uebertragung/", {"year": "2026", "confirm": "on"})
+    assert LedgerEntry.objects.get(kind="carry_out").amount == Decimal("7500.00")
+    client.force_login(staff["caseworker"])
+    assert client.get("/staff/finanzen/uebertragung/").status_code == 403

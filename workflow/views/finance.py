@@ -1,9 +1,12 @@
 """Finanzen: the dashboard of budget lines per year and source, and the budget sheet."""
 
+from decimal import Decimal
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views import View
 
@@ -11,6 +14,7 @@ from budgeting.charts import usage_chart_svg
 from budgeting.exports.budget_sheet import budget_sheet_xlsx
 from budgeting.filters import default_year
 from budgeting.selectors import cofunder_overview, cofunders, finance_dashboard
+from budgeting.services.carry_over import carry_over_book, carry_over_preview
 from budgeting.services.cofunding import cofunding_receipt_book
 from core.errors import NotAllowed
 from core.roles import FINANCE, has_role
@@ -71,3 +75,43 @@ class CoFunderView(FinanceOnlyMixin, View):
                 messages.success(request, _("Der Geldeingang ist gebucht."))
                 return redirect("finanzen:cofunder", pk=source.pk)
         return self.get(request, pk, form=form)
+
+
+class CarryOverView(FinanceOnlyMixin, View):
+    """Year-end carry-over: a preview, then booking after a confirmation."""
+
+    template_name = "workflow/staff/carry_over.html"
+
+    def year(self, request):
+        try:
+            return int(request.GET.get("year") or request.POST.get("year") or default_year())
+        except ValueError:
+            return default_year()
+
+    def get(self, request):
+        year = self.year(request)
+        items = carry_over_preview(year=year)
+        context = {
+            "year": year,
+            "next_year": year + 1,
+            "items": items,
+            "total": sum((i.amount for i in items), Decimal("0.00")),
+        }
+        return render(request, self.template_name, context)
+
+    def post(self, request):
+        year = self.year(request)
+        if not request.POST.get("confirm"):
+            messages.error(request, _("Bitte bestätigen Sie die Übertragung."))
+        else:
+            try:
+                booked = carry_over_book(year=year, user=request.user)
+            except ValidationError as error:
+                messages.error(request, " ".join(error.messages))
+            else:
+                messages.success(
+                    request,
+                    _("%(count)s Haushaltsstellen nach %(next)s übertragen.")
+                    % {"count": len(booked), "next": year + 1},
+                )
+        return redirect(f"{reverse('finanzen:carry_over')}?year={year}")
