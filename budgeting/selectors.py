@@ -34,12 +34,24 @@ def application_budget_year(application: Application) -> int:
     return timezone.localdate().year
 
 
+def application_budget_years(application: Application) -> list[int]:
+    """Every fiscal year the project runs in (a multi-year grant is committed in each)."""
+    first = application_budget_year(application)
+    last = application.project_end.year if application.project_end else first
+    return list(range(first, max(first, last) + 1))
+
+
 def budget_lines_for_application(
     application: Application, year: int | None = None
 ) -> models.QuerySet[BudgetLine]:
-    """The lines of the application's programme for the year, with `committed` and `free`."""
-    year = application_budget_year(application) if year is None else year
-    return budget_lines_with_amounts().filter(programme__calls=application.call_id, year=year)
+    """The lines of the application's programme for its project years (or the given year),
+    with `committed` and `free`."""
+    years = application_budget_years(application) if year is None else [year]
+    return (
+        budget_lines_with_amounts()
+        .filter(programme__calls=application.call_id, year__in=years)
+        .order_by("year", "source__name", "pk")
+    )
 
 
 def allocations_of(application: Application) -> models.QuerySet[BudgetAllocation]:

@@ -7,12 +7,13 @@ from decimal import Decimal
 from dateutil.relativedelta import relativedelta
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from applicants.permissions import is_member
 from budgeting.balances import grant_balances
-from budgeting.models import LedgerEntryKind, PaymentRequest, PaymentRequestStatus
+from budgeting.models import LedgerEntry, LedgerEntryKind, PaymentRequest, PaymentRequestStatus
 from budgeting.selectors import commitments_of
 from core.audit import audit_record
 from core.errors import NotAllowed
@@ -171,6 +172,24 @@ def payment_arithmetic_signoff(*, request: PaymentRequest, user) -> PaymentReque
     return request
 
 
+def payout_lines(application: Application, year: int, amount: Decimal) -> list[tuple]:
+    """The lines a payout draws on, with what is still open on each (committed − paid):
+    the commitments of the payout's year, pro rata; all lines where that year's open
+    commitments do not cover the amount."""
+    paid = dict(
+        LedgerEntry.objects.filter(application=application, kind=LedgerEntryKind.PAYOUT)
+        .values_list("budget_line")
+        .annotate(total=Sum("amount"))
+    )
+    lines = [
+        (line, line.application_committed - paid.get(line.pk, ZERO))
+        for line in commitments_of(application)
+    ]
+    lines = [(line, open_amount) for line, open_amount in lines if open_amount > ZERO]
+    current = [item for item in lines if item[0].year == year]
+    return current if sum((o for _l, o in current), ZERO) >= amount else lines
+
+
 @transaction.atomic
 def payment_release(*, request: PaymentRequest, user, payout_date: date) -> PaymentRequest:
     """Anordnung: a third person; the payout is booked pro rata on the grant's commitments."""
@@ -186,10 +205,10 @@ def payment_release(*, request: PaymentRequest, user, payout_date: date) -> Paym
             _("Der Betrag übersteigt die noch offene Bewilligung von %(open)s.")
             % {"open": format_euro(balances.approved - balances.paid)}
         )
-    lines = list(commitments_of(application))
-    parts = split_money(request.amount, [line.application_committed for line in lines])
-    locked = lock_lines(line.pk for line in lines)
-    for line, part in zip(lines, parts, strict=True):
+    lines = payout_lines(application, payout_date.year, request.amount)
+    parts = split_money(request.amount, [open_amount for _line, open_amount in lines])
+    locked = lock_lines(line.pk for line, _open in lines)
+    for (line, _open), part in zip(lines, parts, strict=True):
         if part > ZERO:
             ledger_book(
                 line=locked[line.pk],
