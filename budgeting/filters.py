@@ -4,7 +4,13 @@ import django_filters
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from budgeting.models import BudgetLine, FundingSource, FundingSourceKind
+from budgeting.models import (
+    BudgetLine,
+    FundingSource,
+    FundingSourceKind,
+    PaymentRequest,
+    PaymentRequestStatus,
+)
 from grants.models import Programme
 
 
@@ -30,3 +36,22 @@ class BudgetLineFilter(django_filters.FilterSet):
 
 def default_year() -> int:
     return timezone.localdate().year
+
+
+class PaymentRequestFilter(django_filters.FilterSet):
+    status = django_filters.ChoiceFilter(label=_("Stand"), choices=PaymentRequestStatus.choices)
+    programme = django_filters.ModelChoiceFilter(
+        label=_("Förderprogramm"),
+        field_name="application__call__programme",
+        queryset=Programme.objects.all(),
+    )
+    requested_from = django_filters.DateFilter(
+        label=_("angefordert ab"), field_name="requested_at__date", lookup_expr="gte"
+    )
+    requested_to = django_filters.DateFilter(
+        label=_("angefordert bis"), field_name="requested_at__date", lookup_expr="lte"
+    )
+
+    class Meta:
+        model = PaymentRequest
+        fields = []

@@ -5,7 +5,16 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from core.models import District
-from grants.models import Application, ApplicationStatus, Call, Programme, Theme
+from grants.models import (
+    Application,
+    ApplicationStatus,
+    Call,
+    Programme,
+    Report,
+    ReportKind,
+    ReportStatus,
+    Theme,
+)
 
 
 class ApplicationFilter(django_filters.FilterSet):
@@ -48,3 +57,23 @@ class ApplicationFilter(django_filters.FilterSet):
             | Q(title__icontains=value)
             | Q(organisation__name__icontains=value)
         )
+
+
+class ReportFilter(django_filters.FilterSet):
+    status = django_filters.ChoiceFilter(label=_("Stand"), choices=ReportStatus.choices)
+    kind = django_filters.ChoiceFilter(label=_("Art"), choices=ReportKind.choices)
+    programme = django_filters.ModelChoiceFilter(
+        label=_("Förderprogramm"),
+        field_name="application__call__programme",
+        queryset=Programme.objects.all(),
+    )
+    due_from = django_filters.DateFilter(
+        label=_("fällig ab"), field_name="due_on", lookup_expr="gte"
+    )
+    due_to = django_filters.DateFilter(
+        label=_("fällig bis"), field_name="due_on", lookup_expr="lte"
+    )
+
+    class Meta:
+        model = Report
+        fields = []

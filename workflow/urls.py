@@ -17,6 +17,7 @@ from workflow.views.finance import (
     CoFunderView,
     FinanceDashboardView,
 )
+from workflow.views.lists import PaymentListView, ReportListView
 from workflow.views.payout_export import PayoutFileView
 from workflow.views.portal import (
     ApplicationOverviewView,
@@ -56,6 +57,8 @@ staff_site = Site(
                 path("bescheide/<int:pk>/", StaffNoticeView.as_view(), name="notice"),
                 path("<int:pk>/widerruf/", RevocationView.as_view(), name="revoke"),
                 path("fristen/", DeadlinesView.as_view(), name="deadlines"),
+                path("mittelabrufe/", PaymentListView.as_view(), name="payments"),
+                path("nachweise/", ReportListView.as_view(), name="reports"),
                 path("auszahlungsdatei/", PayoutFileView.as_view(), name="payout_file"),
                 path("export/", ApplicationExportView.as_view(), name="export"),
                 path("exporte/<int:pk>/", ExportJobView.as_view(), name="export_job"),
