@@ -75,7 +75,12 @@ def budget_sheet_xlsx(year: int, *, cofunder=None) -> bytes:
     """The workbook as bytes; with `cofunder` (a FundingSource) one more sheet about it."""
     output = io.BytesIO()
     workbook = xlsxwriter.Workbook(
-        output, {"in_memory": True, "strings_to_formulas": False, "strings_to_urls": False}
+        output,
+        {
+            "constant_memory": True,  # rows stream to disk: a year can have 100,000 bookings
+            "strings_to_formulas": False,
+            "strings_to_urls": False,
+        },
     )
     formats = {
         "header": workbook.add_format({"bold": True, "bg_color": "#DDE6F0", "text_wrap": True}),
@@ -276,7 +281,7 @@ def _booking_sheet(sheet, year, formats):
         .select_related("application", "budget_line__programme", "budget_line__source")
         .order_by("booked_at", "pk")
     )
-    for index, entry in enumerate(entries, start=1):
+    for index, entry in enumerate(entries.iterator(chunk_size=2000), start=1):
         sheet.write_datetime(index, 0, entry.booked_at.replace(tzinfo=None), formats["date"])
         sheet.write_string(index, 1, str(entry.get_kind_display()))
         sheet.write_string(index, 2, str(entry.budget_line))
