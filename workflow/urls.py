@@ -39,6 +39,7 @@ from workflow.views.staff import (
     StaffAttachmentView,
     StaffNoticeView,
 )
+from workflow.viewsets import BudgetLineViewset, FundingSourceViewset
 
 staff_site = Site(
     title=_("Fördertal"),
@@ -86,7 +87,7 @@ staff_site = Site(
             app_name="finanzen",
             title=_("Finanzen"),
             icon="account_balance",
-            menu_template_name=None,
+            viewsets=[FundingSourceViewset(), BudgetLineViewset()],
             urlpatterns=[
                 path("", FinanceDashboardView.as_view(), name="index"),
                 path("haushalt.xlsx", BudgetSheetView.as_view(), name="budget_sheet"),

@@ -95,3 +95,29 @@ def test_finance_previews_and_books_the_carry_over_in_the_staff_pages(client, st
     assert LedgerEntry.objects.get(kind="carry_out").amount == Decimal("7500.00")
     client.force_login(staff["caseworker"])
     assert client.get("/staff/finanzen/uebertragung/").status_code == 403
+
+
+def test_finance_maintains_budget_lines_in_the_staff_pages(client, staff, programme):
+    source = FundingSource.objects.create(name="Stadt Wuppertal – Haushalt", kind="city")
+    client.force_login(staff["finance"])
+    assert client.get("/staff/finanzen/budgetline/").status_code == 200
+    assert client.get("/staff/finanzen/budgetline/add/").status_code == 200
+    response = client.post(
+        "/staff/finanzen/budgetline/add/",
+        {
+            "year": "2027",
+            "programme": programme.pk,
+            "source": source.pk,
+            "produkt": "1.05.02.01",
+            "kostenstelle": "20500",
+            "sachkonto": "531800",
+            "appropriation": "40000.00",
+            "blocked": "0.00",
+            "future_authorisation": "0.00",
+        },
+    )
+    assert response.status_code == 302, response.content.decode()[:1500]
+    assert BudgetLine.objects.get(year=2027).appropriation == Decimal("40000.00")
+    assert client.get("/staff/finanzen/fundingsource/").status_code == 200
+    client.force_login(staff["caseworker"])
+    assert client.get("/staff/finanzen/budgetline/add/").status_code == 403
