@@ -73,3 +73,17 @@ def test_applicants_reach_neither_list(client, applicant):
     client.force_login(applicant)
     assert client.get("/staff/antraege/mittelabrufe/").status_code == 403
     assert client.get("/staff/antraege/nachweise/?format=csv").status_code == 403
+
+
+def test_the_payment_list_runs_the_same_queries_for_1_and_20_requests(
+    client, staff, draft, applicant
+):
+    client.force_login(staff["finance"])
+    counts = []
+    for total in (1, 20):
+        payment_requests(total - PaymentRequest.objects.count(), draft, applicant)
+        with CaptureQueriesContext(connection) as captured:
+            page = client.get("/staff/antraege/mittelabrufe/").content.decode()
+        assert f"Mittelabrufe ({total})" in page
+        counts.append(len(captured))
+    assert counts[0] == counts[1]
