@@ -15,6 +15,7 @@ from budgeting.models import BudgetLine, LedgerEntry, PaymentRequest
 from budgeting.services.payout import spend_by
 from core.roles import FINANCE
 from grants.models import ApplicationStatus, Notice
+from grants.services.finality import appeal_period_end
 from tests.workflow.conftest import staff_member
 from tests.workflow.grants import approved_grant
 from workflow.payout_flow import PayoutFlow as PAYOUT
@@ -85,12 +86,22 @@ def test_the_waiver_makes_the_notice_final_at_once(client, applicant, grant):
 
 def test_the_notice_becomes_final_when_the_appeal_period_has_passed(grant):
     notice = Notice.objects.get(application=grant)
-    sent = timezone.now() - datetime.timedelta(days=35)
-    Notice.objects.filter(pk=notice.pk).update(issued_at=sent)
+    today = timezone.localdate()
+
+    def issued_days_ago(days):
+        Notice.objects.filter(pk=notice.pk).update(
+            issued_at=timezone.now() - datetime.timedelta(days=days)
+        )
+        return appeal_period_end(grant)
+
+    # the longest delay after which the period (4 days delivery + 1 month) still runs today;
+    # months differ in length, so it is searched rather than assumed
+    days = next(d for d in range(25, 40) if issued_days_ago(d + 1) < today)
+    assert issued_days_ago(days) >= today
     call_command("finalize_grants", stdout=StringIO())
     grant.refresh_from_db()
-    assert grant.status == ApplicationStatus.APPROVED  # 4 days delivery + 1 month not yet over
-    Notice.objects.filter(pk=notice.pk).update(issued_at=sent - datetime.timedelta(days=3))
+    assert grant.status == ApplicationStatus.APPROVED
+    issued_days_ago(days + 1)
     call_command("finalize_grants", stdout=StringIO())
     grant.refresh_from_db()
     assert grant.status == ApplicationStatus.FINAL
