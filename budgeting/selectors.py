@@ -8,7 +8,7 @@ from django.db.models import DecimalField, Q, Sum, Value
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
-from budgeting.filters import BudgetLineFilter, default_year
+from budgeting.filters import BudgetLineFilter, PaymentRequestFilter, default_year
 from budgeting.models import (
     BudgetAllocation,
     BudgetLine,
@@ -18,8 +18,15 @@ from budgeting.models import (
     LedgerEntryKind,
     PaymentRequest,
 )
-from budgeting.models.line import net_committed
-from grants.models import Application, ApplicationStatus, FinancingKind, FinancingLine
+from budgeting.models.line import ledger_sum, net_committed
+from grants.filters import GrantFilter
+from grants.models import (
+    GRANTED_STATUSES,
+    Application,
+    ApplicationStatus,
+    FinancingKind,
+    FinancingLine,
+)
 
 
 def budget_lines_with_amounts() -> models.QuerySet[BudgetLine]:
@@ -130,29 +137,43 @@ def finance_dashboard(params):
     }
 
 
-def usage_by_month(lines) -> dict[str, list[Decimal]]:
-    """Per source, the share of its available money committed at the end of each month (%)."""
+# A refund is paid money flowing back, so "paid" is the net outflow (payouts − refunds).
+USAGE_SIGNS = {
+    LedgerEntryKind.COMMITMENT: ("committed", 1),
+    LedgerEntryKind.RELEASE: ("committed", -1),
+    LedgerEntryKind.PAYOUT: ("paid", 1),
+    LedgerEntryKind.REFUND: ("paid", -1),
+}
+
+
+def usage_by_month(lines) -> dict[str, dict[str, list[Decimal]]]:
+    """Per source, the share of its available money committed and paid out at the end of each
+    month (%, cumulative), as `{"committed": [12 values], "paid": [12 values]}` (one query)."""
     available: dict[str, Decimal] = {}
     for line in lines:
         available[line.source.name] = available.get(line.source.name, Decimal(0)) + line.available
-    monthly = {name: [Decimal(0)] * 12 for name in available}
+    monthly = {
+        name: {"committed": [Decimal(0)] * 12, "paid": [Decimal(0)] * 12} for name in available
+    }
     entries = LedgerEntry.objects.filter(
-        budget_line__in=[line.pk for line in lines],
-        kind__in=(LedgerEntryKind.COMMITMENT, LedgerEntryKind.RELEASE),
+        budget_line__in=[line.pk for line in lines], kind__in=tuple(USAGE_SIGNS)
     ).values_list("budget_line__source__name", "kind", "amount", "booked_at")
     for source, kind, amount, booked_at in entries:
-        sign = 1 if kind == LedgerEntryKind.COMMITMENT else -1
-        month = timezone.localtime(booked_at).month
-        monthly[source][month - 1] += sign * amount
-    result = {}
-    for name, amounts in monthly.items():
-        running, points = Decimal(0), []
-        for amount in amounts:
-            running += amount
-            share = running / available[name] * 100 if available[name] else Decimal(0)
-            points.append(share.quantize(Decimal("0.1")))
-        result[name] = points
-    return result
+        series, sign = USAGE_SIGNS[kind]
+        monthly[source][series][timezone.localtime(booked_at).month - 1] += sign * amount
+    return {
+        name: {key: _cumulative_shares(amounts, available[name]) for key, amounts in series.items()}
+        for name, series in monthly.items()
+    }
+
+
+def _cumulative_shares(amounts: list[Decimal], available: Decimal) -> list[Decimal]:
+    running, points = Decimal(0), []
+    for amount in amounts:
+        running += amount
+        share = running / available * 100 if available else Decimal(0)
+        points.append(share.quantize(Decimal("0.1")))
+    return points
 
 
 def cofunders():
@@ -200,3 +221,27 @@ def cofunder_overview(source: FundingSource) -> dict:
             "direct": sum((line.amount for line in direct), Decimal("0.00")),
         },
     }
+
+
+def payment_requests_for_staff(params):
+    """Payment requests as staff filter them, newest first."""
+    queryset = PaymentRequest.objects.select_related("application__organisation").order_by(
+        "-requested_at", "-pk"
+    )
+    return PaymentRequestFilter(params, queryset=queryset)
+
+
+def grants_for_staff(params):
+    """Approved applications with `approved` (net commitment), `paid` and `refunded` from the
+    ledger, newest decision first, as staff filter them."""
+    queryset = (
+        Application.objects.filter(status__in=GRANTED_STATUSES)
+        .select_related("call__programme", "organisation", "decision")
+        .annotate(
+            approved=net_committed(per="application"),
+            paid=ledger_sum(LedgerEntryKind.PAYOUT, per="application"),
+            refunded=ledger_sum(LedgerEntryKind.REFUND, per="application"),
+        )
+        .order_by("-decision__decided_at", "-pk")
+    )
+    return GrantFilter(params, queryset=queryset)

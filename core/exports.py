@@ -78,38 +78,55 @@ def sheet_name(title: str) -> str:
     return SHEET_NAME_FORBIDDEN.sub("-", title).strip("'")[:31] or "Export"
 
 
+def write_sheet(workbook, export: Export) -> int:
+    """Add one sheet with the export to an open workbook, rows in order (so constant_memory
+    workbooks may hold several); returns the number of rows written."""
+    kinds = export.column_kinds()
+    sheet = workbook.add_worksheet(sheet_name(str(export.title)))
+    formats = {
+        TEXT: None,
+        MONEY: workbook.add_format({"num_format": MONEY_FORMAT}),
+        DATE: workbook.add_format({"num_format": DATE_FORMAT}),
+        INT: None,
+    }
+    methods = {
+        TEXT: sheet.write_string,
+        MONEY: sheet.write_number,
+        DATE: sheet.write_datetime,
+        INT: sheet.write_number,
+    }
+    for column, kind in enumerate(kinds):
+        sheet.set_column(column, column, COLUMN_WIDTHS[kind])
+    sheet.write_row(
+        0, 0, [str(title) for title in export.header], workbook.add_format({"bold": True})
+    )
+    cells = [(column, methods[kind], formats[kind]) for column, kind in enumerate(kinds)]
+    number = 0
+    for number, row in enumerate(export.rows, start=1):
+        for (column, write, cell_format), value in zip(cells, row):  # noqa: B905
+            if value is not None:
+                write(number, column, value, cell_format)
+    sheet.freeze_panes(1, 0)
+    sheet.autofilter(0, 0, max(number, 1), len(kinds) - 1)
+    return number
+
+
 def write_xlsx(export: Export, target) -> int:
     """Stream the export into one sheet at target (a path or a binary file object) with
     xlsxwriter's constant_memory mode; returns the number of rows written."""
-    kinds = export.column_kinds()
     workbook = xlsxwriter.Workbook(target, WORKBOOK_OPTIONS)
     try:
-        sheet = workbook.add_worksheet(sheet_name(export.title))
-        formats = {
-            TEXT: None,
-            MONEY: workbook.add_format({"num_format": MONEY_FORMAT}),
-            DATE: workbook.add_format({"num_format": DATE_FORMAT}),
-            INT: None,
-        }
-        methods = {
-            TEXT: sheet.write_string,
-            MONEY: sheet.write_number,
-            DATE: sheet.write_datetime,
-            INT: sheet.write_number,
-        }
-        for column, kind in enumerate(kinds):
-            sheet.set_column(column, column, COLUMN_WIDTHS[kind])
-        sheet.write_row(
-            0, 0, [str(title) for title in export.header], workbook.add_format({"bold": True})
-        )
-        cells = [(column, methods[kind], formats[kind]) for column, kind in enumerate(kinds)]
-        number = 0
-        for number, row in enumerate(export.rows, start=1):
-            for (column, write, cell_format), value in zip(cells, row):  # noqa: B905
-                if value is not None:
-                    write(number, column, value, cell_format)
-        sheet.freeze_panes(1, 0)
-        sheet.autofilter(0, 0, max(number, 1), len(kinds) - 1)
+        return write_sheet(workbook, export)
     finally:
         workbook.close()
-    return number
+
+
+def write_export(export: Export, file_format: str, stream) -> None:
+    """Write the export to a binary stream: CSV as UTF-8 text, otherwise XLSX."""
+    if file_format == "csv":
+        text = io.TextIOWrapper(stream, encoding="utf-8", newline="")
+        write_csv_to(export, text)
+        text.flush()
+        text.detach()
+    else:
+        write_xlsx(export, stream)

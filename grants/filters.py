@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.models import District
 from grants.models import (
+    GRANTED_STATUSES,
     Application,
     ApplicationStatus,
     Call,
@@ -57,6 +58,25 @@ class ApplicationFilter(django_filters.FilterSet):
             | Q(title__icontains=value)
             | Q(organisation__name__icontains=value)
         )
+
+
+class GrantFilter(ApplicationFilter):
+    """The staff list of grants: the application filters, by decision date instead."""
+
+    status = django_filters.ChoiceFilter(
+        label=_("Stand"),
+        choices=[(status.value, status.label) for status in GRANTED_STATUSES],
+    )
+    submitted_from = submitted_to = None
+    decided_from = django_filters.DateFilter(
+        label=_("bewilligt ab"), field_name="decision__decided_at__date", lookup_expr="gte"
+    )
+    decided_to = django_filters.DateFilter(
+        label=_("bewilligt bis"), field_name="decision__decided_at__date", lookup_expr="lte"
+    )
+
+    class Meta(ApplicationFilter.Meta):
+        pass
 
 
 class ReportFilter(django_filters.FilterSet):

@@ -4,8 +4,8 @@ from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
-from grants.filters import ApplicationFilter
-from grants.models import Application, ApplicationStatus, Attachment, Call, Notice
+from grants.filters import ApplicationFilter, ReportFilter
+from grants.models import Application, ApplicationStatus, Attachment, Call, Notice, Report
 
 
 def applications_of_organisation(organisation):
@@ -63,3 +63,9 @@ def applications_for_staff(params):
         .order_by("-submitted_at", "-pk")
     )
     return ApplicationFilter(params, queryset=queryset)
+
+
+def reports_for_staff(params):
+    """Interim and final reports as staff filter them, by due date."""
+    queryset = Report.objects.select_related("application__organisation").order_by("due_on", "pk")
+    return ReportFilter(params, queryset=queryset)

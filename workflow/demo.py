@@ -7,7 +7,7 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
 
-from budgeting.demo import budget_seed
+from budgeting.demo import budget_seed, carry_over_seed, cofunding_seed
 from budgeting.selectors import budget_lines_for_application
 from core.money import round_money
 from core.roles import APPROVER, CASEWORKER, FINANCE, REVIEWER
@@ -37,14 +37,23 @@ TARGETS = (
 
 @transaction.atomic
 def cases_seed() -> tuple[DemoSummary, int]:
-    """Seed the demo data, budgets for this and next year, and cases in every state.
+    """Seed the demo data, budgets for last, this and next year with last year's carry-over,
+    the co-funders' pledges, and cases in every state.
 
     Returns the summary of the grants demo data and the number of budget lines created.
     """
     summary = demo_seed(submit=case_submit)
     year = timezone.localdate().year
-    budget_lines = budget_seed(year=year) + budget_seed(year=year + 1)
+    budget_lines = (
+        budget_seed(year=year - 1, closed=True)
+        + budget_seed(year=year)
+        + budget_seed(year=year + 1)
+    )
     staff = _staff()
+    # After this year's lines exist (else the carry-over would create empty ones) and before
+    # any case is budget-checked, so that last year's lines have nothing free left to bind.
+    carry_over_seed(year=year - 1, user=staff[FINANCE])
+    cofunding_seed(year=year, user=staff[FINANCE])
     for application, target in zip(summary.submitted_now, cycle(TARGETS), strict=False):
         _advance(application, target, staff)
     return summary, budget_lines

@@ -2,7 +2,6 @@
 
 from django.conf import settings
 from django.db import models
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
@@ -23,6 +22,7 @@ class ExportJob(models.Model):
         related_name="+",
     )
     kind = models.CharField(_("Art"), max_length=40)
+    filename = models.CharField(_("Dateiname"), max_length=100)
     params = models.JSONField(_("Filter und Format"), default=dict, blank=True)
     status = models.CharField(
         _("Stand"), max_length=10, choices=ExportJobStatus.choices, default=ExportJobStatus.QUEUED
@@ -44,7 +44,3 @@ class ExportJob(models.Model):
     @property
     def file_format(self) -> str:
         return (self.params.get("format") or ["xlsx"])[0]
-
-    @property
-    def filename(self) -> str:
-        return f"antraege-{timezone.localdate(self.created_at):%Y-%m-%d}.{self.file_format}"

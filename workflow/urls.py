@@ -17,7 +17,7 @@ from workflow.views.finance import (
     CoFunderView,
     FinanceDashboardView,
 )
-from workflow.views.lists import PaymentListView, ReportListView
+from workflow.views.lists import GrantListView, PaymentListView, ReportListView
 from workflow.views.payout_export import PayoutFileView
 from workflow.views.portal import (
     ApplicationOverviewView,
@@ -58,6 +58,7 @@ staff_site = Site(
                 path("bescheide/<int:pk>/", StaffNoticeView.as_view(), name="notice"),
                 path("<int:pk>/widerruf/", RevocationView.as_view(), name="revoke"),
                 path("fristen/", DeadlinesView.as_view(), name="deadlines"),
+                path("bewilligungen/", GrantListView.as_view(), name="grants"),
                 path("mittelabrufe/", PaymentListView.as_view(), name="payments"),
                 path("nachweise/", ReportListView.as_view(), name="reports"),
                 path("auszahlungsdatei/", PayoutFileView.as_view(), name="payout_file"),

@@ -34,12 +34,13 @@ def amount_field() -> models.DecimalField:
     return ComputedAmountField()
 
 
-def ledger_sum(kind: str, **filters) -> Coalesce:
-    """The sum of a line's ledger entries of one kind, as a correlated subquery (0 if none)."""
+def ledger_sum(kind: str, *, per: str = "budget_line", **filters) -> Coalesce:
+    """The sum of the ledger entries of one kind per outer row (a budget line, or with
+    per="application" an application), as a correlated subquery (0 if none)."""
     entries = (
-        LedgerEntry.objects.filter(budget_line=OuterRef("pk"), kind=kind, **filters)
+        LedgerEntry.objects.filter(**{per: OuterRef("pk")}, kind=kind, **filters)
         .order_by()
-        .values("budget_line")
+        .values(per)
         .annotate(total=Sum("amount"))
         .values("total")
     )
@@ -50,11 +51,11 @@ def ledger_sum(kind: str, **filters) -> Coalesce:
     )
 
 
-def net_committed(**filters):
-    """Commitments minus releases of a line, optionally narrowed (e.g. to one application)."""
+def net_committed(*, per: str = "budget_line", **filters):
+    """Commitments minus releases per line (or application), optionally narrowed further."""
     return models.ExpressionWrapper(
-        ledger_sum(LedgerEntryKind.COMMITMENT, **filters)
-        - ledger_sum(LedgerEntryKind.RELEASE, **filters),
+        ledger_sum(LedgerEntryKind.COMMITMENT, per=per, **filters)
+        - ledger_sum(LedgerEntryKind.RELEASE, per=per, **filters),
         output_field=amount_field(),
     )
 
@@ -70,8 +71,9 @@ PIPELINE_STATUSES = (ApplicationStatus.IN_REVIEW, ApplicationStatus.AWAITING_DEC
 class BudgetLineQuerySet(models.QuerySet):
     def with_amounts(self):
         """Annotate from the ledger `carry_over` (from the year before), `carried_forward` (into
-        the next year), `committed`, and `available` (Ansatz + Übertragung − ins Folgejahr
-        übertragen − gesperrt) and `free` (available − committed)."""
+        the next year), their difference `carry_over_net`, `committed`, and `available`
+        (Ansatz + Übertragung aus dem Vorjahr − ins Folgejahr übertragen − gesperrt) and `free`
+        (available − committed)."""
         return (
             self.annotate(
                 carry_over=ledger_sum(LedgerEntryKind.CARRY_IN),
@@ -79,8 +81,13 @@ class BudgetLineQuerySet(models.QuerySet):
                 committed=net_committed(),
             )
             .annotate(
+                carry_over_net=models.ExpressionWrapper(
+                    F("carry_over") - F("carried_forward"), output_field=amount_field()
+                ),
+            )
+            .annotate(
                 available=models.ExpressionWrapper(
-                    F("appropriation") + F("carry_over") - F("carried_forward") - F("blocked"),
+                    F("appropriation") + F("carry_over_net") - F("blocked"),
                     output_field=amount_field(),
                 ),
             )
@@ -159,5 +166,16 @@ class BudgetLine(models.Model):
         ]
 
     def __str__(self) -> str:
-        coding = f"{self.produkt} / {self.kostenstelle} / {self.sachkonto}"
-        return f"{self.year} · {self.programme} · {self.source} · {coding}"
+        return line_label(
+            self.year,
+            self.programme,
+            self.source,
+            self.produkt,
+            self.kostenstelle,
+            self.sachkonto,
+        )
+
+
+def line_label(year, programme, source, produkt, kostenstelle, sachkonto) -> str:
+    """How a budget line is named everywhere (also where only its columns were read)."""
+    return f"{year} · {programme} · {source} · {produkt} / {kostenstelle} / {sachkonto}"

@@ -43,10 +43,17 @@ def carry_over_preview(*, year: int) -> list[CarryOver]:
     ]
 
 
+def year_carried_over(year: int) -> bool:
+    """Whether the year's free money has been carried into the next year already."""
+    return LedgerEntry.objects.filter(
+        kind=LedgerEntryKind.CARRY_OUT, budget_line__year=year
+    ).exists()
+
+
 @transaction.atomic
 def carry_over_book(*, year: int, user) -> list[CarryOver]:
     """Book the carry-over of the year (each entry with its audit record); only once a year."""
-    if LedgerEntry.objects.filter(kind=LedgerEntryKind.CARRY_OUT, budget_line__year=year).exists():
+    if year_carried_over(year):
         raise ValidationError(_("Der Haushalt %(year)s ist bereits übertragen.") % {"year": year})
     booked = []
     for item in carry_over_preview(year=year):

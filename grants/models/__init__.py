@@ -1,4 +1,4 @@
-from .application import Application, ApplicationStatus, ReferenceCounter
+from .application import GRANTED_STATUSES, Application, ApplicationStatus, ReferenceCounter
 from .attachment import Attachment
 from .case import (
     SCORE_MAX,
@@ -27,6 +27,7 @@ from .report import (
 )
 
 __all__ = [
+    "GRANTED_STATUSES",
     "OPEN_CHANGE_STATUSES",
     "SCORE_MAX",
     "Application",

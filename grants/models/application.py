@@ -21,6 +21,14 @@ class ApplicationStatus(models.TextChoices):
 
 
 EDITABLE_STATUSES = (ApplicationStatus.DRAFT, ApplicationStatus.REVISION_REQUESTED)
+# Bewilligungen: approved applications, whatever happened to them since.
+GRANTED_STATUSES = (
+    ApplicationStatus.APPROVED,
+    ApplicationStatus.FINAL,
+    ApplicationStatus.SETTLED,
+    ApplicationStatus.CLOSED,
+    ApplicationStatus.REVOKED,
+)
 WITHDRAWABLE_STATUSES = (
     ApplicationStatus.SUBMITTED,
     ApplicationStatus.REVISION_REQUESTED,

@@ -8,9 +8,11 @@ from io import StringIO
 import openpyxl
 import pytest
 from django.core.management import call_command
+from django.http import QueryDict
 
 from budgeting.exports.budget_sheet import LINE_COLUMNS, budget_sheet_lines, budget_sheet_xlsx
 from budgeting.models import LedgerEntryKind
+from budgeting.selectors import finance_dashboard
 from budgeting.services import budget_commit
 from budgeting.services.ledger import ledger_book
 from budgeting.services.locks import lock_lines
@@ -61,6 +63,14 @@ def budget():
         user=user,
         note="Übertragung 2025 → 2026",
     )
+    ledger_book(
+        line=lock_lines([lines[1].pk])[lines[1].pk],
+        application=None,
+        kind=LedgerEntryKind.CARRY_OUT,
+        amount=Decimal("400.00"),
+        user=user,
+        note="Übertragung 2026 → 2027",
+    )
     for line, amount in ((lines[0], "12345.67"), (lines[2], "8000.00")):
         application = ApplicationFactory(call__programme=programme)
         BudgetAllocationFactory(
@@ -105,6 +115,20 @@ def test_the_line_sheet_has_the_columns_formats_and_live_totals(budget):
     assert overview["B4"].value.startswith("=SUMIFS('Haushaltsstellen'!G:G")
 
 
+def test_the_grant_and_booking_sheets_hold_the_ledger_of_the_year(budget):
+    book = openpyxl.load_workbook(io.BytesIO(budget_sheet_xlsx(YEAR)))
+    grants = list(book["Bewilligungen"].iter_rows(min_row=2, values_only=True))
+    assert sorted((row[4], row[5], row[6]) for row in grants) == [
+        (8000, 4000, 4000),
+        (12345.67, 4000, 8345.67),
+    ]
+    bookings = list(book["Buchungen"].iter_rows(min_row=2, values_only=True))
+    assert len(bookings) == 8  # carry in, carry out, 2 × (commitment, payout, refund)
+    assert {row[1] for row in bookings} >= {"Mittelbindung", "Auszahlung", "Rückzahlung"}
+    assert book["Buchungen"]["E2"].number_format == '#,##0.00 "€"'
+    assert book["Buchungen"]["A2"].is_date
+
+
 @pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) ist nicht installiert.")
 def test_the_recalculated_workbook_equals_the_figures_from_the_ledger(budget):
     recalculated = openpyxl.load_workbook(recalculate(budget_sheet_xlsx(YEAR)), data_only=True)
@@ -128,6 +152,13 @@ def test_the_recalculated_workbook_equals_the_figures_from_the_ledger(budget):
     ) + Decimal("8000.00") - Decimal("8000.00")
     city_row = next(row for row in range(2, 5) if sheet[f"G{row}"].value == 50000)
     assert sheet[f"J{city_row}"].value == pytest.approx(51500.00)  # 50,000 + 2,500 − 1,000
+    carried_row = next(row for row in range(2, 5) if sheet[f"G{row}"].value == 10000)
+    assert sheet[f"H{carried_row}"].value == pytest.approx(-400.00)  # carried into 2027
+    assert sheet[f"J{carried_row}"].value == pytest.approx(9600.00)
+    dashboard = finance_dashboard(QueryDict(f"year={YEAR}"))["total"]
+    for column, figure in {"J": "available", "L": "committed", "M": "paid", "P": "free"}.items():
+        cell = Decimal(str(sheet[f"{column}5"].value)).quantize(Decimal("0.01"))
+        assert cell == getattr(dashboard, figure), column
     overview = recalculated["Übersicht"]
     by_source = {overview.cell(row, 1).value: overview.cell(row, 4).value for row in range(4, 6)}
     assert by_source == {

@@ -13,9 +13,11 @@ from django.utils import timezone
 import grants.services.application as application_services
 from applicants.iban import parse_iban
 from applicants.models import BankAccount, Membership, Organisation
+from budgeting.models import BudgetLine, CoFundingPledge, LedgerEntry, LedgerEntryKind
+from budgeting.services.cofunding import received_on_pledge
 from core.models import AuditEntry, District
 from core.money import sum_money
-from core.roles import ROLES
+from core.roles import FINANCE, ROLES
 from grants.demo import DEMO_PASSWORD, DEMO_USERS
 from grants.models import (
     Application,
@@ -51,6 +53,9 @@ COUNTED = (
     FinancingLine,
     Attachment,
     AuditEntry,
+    BudgetLine,
+    CoFundingPledge,
+    LedgerEntry,
 )
 
 
@@ -221,6 +226,46 @@ def test_running_twice_creates_nothing_new(seeded):
     output = seed()
     assert counts() == before
     assert "bereits vollständig vorhanden" in output
+
+
+def coding(line) -> tuple:
+    return (line.programme_id, line.source_id, line.produkt, line.kostenstelle, line.sachkonto)
+
+
+def test_last_years_free_money_is_carried_over_and_the_cofunders_pledged_once(seeded, client):
+    seed()  # the second run must neither carry over again nor pledge again
+    year = timezone.localdate().year
+    last = {coding(line): line for line in BudgetLine.objects.filter(year=year - 1).with_amounts()}
+    this = {coding(line): line for line in BudgetLine.objects.filter(year=year).with_amounts()}
+    assert len(last) == 5 and set(last) == set(this)
+    for key, old in last.items():
+        rest = old.appropriation - old.blocked
+        assert Decimal("1000.00") <= rest <= Decimal("5000.00")
+        assert old.carried_forward == rest and old.free == Decimal("0.00")
+        assert this[key].carry_over == rest
+    assert LedgerEntry.objects.filter(kind=LedgerEntryKind.CARRY_OUT).count() == 5
+
+    pledges = {p.source.name: p for p in CoFundingPledge.objects.select_related("source")}
+    assert CoFundingPledge.objects.count() == 2
+    foundation, land = pledges["Freudenberg Stiftung"], pledges["Land NRW – KOMM-AN NRW"]
+    assert (foundation.amount, foundation.budget_line.year) == (Decimal("25000.00"), year)
+    assert "Bildungschancen" in foundation.budget_line.programme.name
+    assert "Lernpatenschaften" in foundation.conditions
+    assert (land.amount, land.budget_line.year) == (Decimal("60000.00"), year)
+    assert "Nachbarschaft" in land.budget_line.programme.name
+    for pledge in (foundation, land):
+        assert received_on_pledge(pledge) == pledge.amount / 2
+        assert pledge.ledger_entries.count() == 1
+
+    finance = next(person for person in DEMO_USERS if person.role == FINANCE)
+    client.force_login(get_user_model().objects.get(email=finance.email))
+    for pledge, pledged, received in (
+        (foundation, "25.000,00", "12.500,00"),
+        (land, "60.000,00", "30.000,00"),
+    ):
+        page = client.get(f"/staff/finanzen/kofinanzierer/{pledge.source_id}/").content.decode()
+        assert f"{pledged}\N{NO-BREAK SPACE}€" in page
+        assert f"{received}\N{NO-BREAK SPACE}€" in page
 
 
 def test_if_empty_does_nothing_on_a_seeded_database(seeded):

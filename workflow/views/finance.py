@@ -4,23 +4,21 @@ from decimal import Decimal
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views import View
 
 from budgeting.charts import usage_chart_svg
-from budgeting.exports.budget_sheet import budget_sheet_xlsx
 from budgeting.filters import default_year
 from budgeting.selectors import cofunder_overview, cofunders, finance_dashboard
 from budgeting.services.carry_over import carry_over_book, carry_over_preview
 from budgeting.services.cofunding import cofunding_receipt_book
 from core.errors import NotAllowed
 from core.roles import FINANCE, has_role
+from workflow.export_kinds import EXPORTS
 from workflow.forms import CoFundingReceiptForm, add_form_errors
-
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+from workflow.views.exports import export_response
 
 
 class FinanceOnlyMixin:
@@ -40,17 +38,11 @@ class FinanceDashboardView(FinanceOnlyMixin, View):
 
 
 class BudgetSheetView(FinanceOnlyMixin, View):
+    """The budget sheet of ?year= (and ?cofunder=), in the background when the year is large."""
+
     def get(self, request):
-        try:
-            year = int(request.GET.get("year", default_year()))
-        except ValueError:
-            year = default_year()
-        cofunder = None
-        if request.GET.get("cofunder"):
-            cofunder = get_object_or_404(cofunders(), pk=request.GET["cofunder"])
-        response = HttpResponse(budget_sheet_xlsx(year, cofunder=cofunder), content_type=XLSX)
-        response["Content-Disposition"] = f'attachment; filename="haushalt-{year}.xlsx"'
-        return response
+        EXPORTS["budget_sheet"].cofunder(request.GET)  # an unknown co-funder is 404 at once
+        return export_response(request, "budget_sheet", request.GET, "xlsx")
 
 
 class CoFunderView(FinanceOnlyMixin, View):

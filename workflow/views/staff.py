@@ -2,7 +2,6 @@
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -11,7 +10,6 @@ from django.views import View
 
 from budgeting.models import RefundClaim
 from grants.models import Application, Attachment, Notice
-from grants.selectors import applications_for_staff
 from workflow.forms import RefundWaiverForm, RepaymentForm, RevocationForm
 from workflow.selectors import (
     case_application,
@@ -25,20 +23,15 @@ from workflow.selectors import (
 )
 from workflow.services.refund import refund_repayment, refund_waiver
 from workflow.services.revocation import grant_revoke
+from workflow.views.lists import FilteredListView
 
-PAGE_SIZE = 25
 
-
-class StaffApplicationListView(View):
+class StaffApplicationListView(FilteredListView):
     """All submitted applications, filtered with django-filter, 25 a page."""
 
-    def get(self, request):
-        filterset = applications_for_staff(request.GET)
-        page = Paginator(filterset.qs, PAGE_SIZE).get_page(request.GET.get("page"))
-        query = request.GET.copy()
-        query.pop("page", None)
-        context = {"filter": filterset, "page": page, "query": query.urlencode()}
-        return render(request, "workflow/staff/application_list.html", context)
+    export_name = "applications"
+    template_name = "workflow/staff/application_list.html"
+    page_size = 25
 
 
 class CaseView(View):
