@@ -46,6 +46,7 @@ ROLE_PERMISSIONS: dict[str, dict[str, tuple[str, ...]]] = {
         "grants.Call": ALL,
         "grants.Criterion": ALL,
         "grants.RequiredDocument": ALL,
+        "grants.Indicator": ALL,
         "grants.Theme": ALL,
         "core.District": ALL,
         "core.AuditEntry": VIEW,

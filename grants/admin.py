@@ -7,6 +7,7 @@ from grants.models import (
     Call,
     ChangeRequest,
     Criterion,
+    Indicator,
     Programme,
     Receipt,
     Report,
@@ -25,6 +26,21 @@ class CriterionInline(admin.TabularInline):
     extra = 1
 
 
+class IndicatorInline(admin.StackedInline):
+    """The programme's indicator catalogue (Wirkungsorientierung)."""
+
+    model = Indicator
+    extra = 0
+    fields = [
+        ("code", "name", "position"),
+        "description",
+        ("level", "step"),
+        ("unit", "aggregation", "direction"),
+        ("method", "mandatory", "about_people"),
+        "monitoring_field",
+    ]
+
+
 class CallInline(admin.TabularInline):
     model = Call
     extra = 0
@@ -37,7 +53,7 @@ class ProgrammeAdmin(admin.ModelAdmin):
     list_filter = ["financing_type", "is_active", "themes"]
     search_fields = ["name"]
     filter_horizontal = ["themes", "eligible_districts"]
-    inlines = [RequiredDocumentInline, CriterionInline, CallInline]
+    inlines = [RequiredDocumentInline, CriterionInline, IndicatorInline, CallInline]
 
 
 @admin.register(Call)

@@ -193,3 +193,17 @@ REFUND_SMALL_AMOUNT_LIMIT = os.environ.get("REFUND_SMALL_AMOUNT_LIMIT", "25.00")
 
 # Exports with more rows than this run as a background job with a progress page.
 EXPORT_SYNC_LIMIT = 5000
+
+# Impact reporting: figures about people below this count are suppressed in the portfolio view,
+# its export and every published figure (statistical disclosure control).
+IMPACT_MIN_CELL = int(os.environ.get("IMPACT_MIN_CELL", "5"))
+
+# Open data in the 360Giving Data Standard: the identifier prefix registered for the publisher
+# (every grant's id is "<prefix>-<reference>"), and the funder named in each grant.
+OPEN_DATA = {
+    "prefix": os.environ.get("OPEN_DATA_PREFIX", "360G-wuppertal-zi"),
+    "funder_id": os.environ.get("OPEN_DATA_FUNDER_ID", "360G-wuppertal"),
+    "funder_name": os.environ.get("OPEN_DATA_FUNDER_NAME", AUTHORITY["name"]),
+    "funder_department": os.environ.get("OPEN_DATA_FUNDER_DEPARTMENT", AUTHORITY["department"]),
+    "license": os.environ.get("OPEN_DATA_LICENSE", "https://www.govdata.de/dl-de/by-2-0"),
+}

@@ -13,6 +13,17 @@ from .case import (
     ReviewScore,
 )
 from .change import OPEN_CHANGE_STATUSES, ChangeRequest, ChangeRequestStatus
+from .indicator import (
+    ApplicationIndicator,
+    Indicator,
+    IndicatorActual,
+    IndicatorAggregation,
+    IndicatorDirection,
+    IndicatorLevel,
+    IndicatorMethod,
+    IndicatorStatus,
+    IndicatorUnit,
+)
 from .plan import CostCategory, CostLine, FinancingKind, FinancingLine
 from .programme import Call, Criterion, FinancingType, Programme, RequiredDocument, Theme
 from .report import (
@@ -31,6 +42,7 @@ __all__ = [
     "OPEN_CHANGE_STATUSES",
     "SCORE_MAX",
     "Application",
+    "ApplicationIndicator",
     "ApplicationStatus",
     "Attachment",
     "Call",
@@ -48,6 +60,14 @@ __all__ = [
     "FormalCheck",
     "FormalCheckResult",
     "IncomeActual",
+    "Indicator",
+    "IndicatorActual",
+    "IndicatorAggregation",
+    "IndicatorDirection",
+    "IndicatorLevel",
+    "IndicatorMethod",
+    "IndicatorStatus",
+    "IndicatorUnit",
     "Notice",
     "NoticeKind",
     "Programme",

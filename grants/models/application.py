@@ -121,6 +121,15 @@ class Application(models.Model):
         blank=True,
         related_name="+",
     )
+    publication_consent = models.BooleanField(
+        _("Veröffentlichung der Förderung erlaubt"),
+        default=False,
+        help_text=_(
+            "Die Stadt darf Projekttitel, Kurzbeschreibung, Organisation, Stadtbezirke und Beträge "
+            "auf ihrer Transparenzseite und als offene Daten (360Giving) veröffentlichen. Daten "
+            "über Personen werden nie veröffentlicht."
+        ),
+    )
     final_on = models.DateField(_("bestandskräftig seit"), null=True, blank=True)
     waiver_declared_at = models.DateTimeField(
         _("Rechtsbehelfsverzicht erklärt am"), null=True, blank=True

@@ -8,7 +8,7 @@ from core.roles import ADMINISTRATION, APPLICANT, APPROVER, CASEWORKER, FINANCE,
 from core.services import roles_ensure
 
 MANAGED = {
-    "grants": ("programme", "call", "criterion", "requireddocument", "theme"),
+    "grants": ("programme", "call", "criterion", "requireddocument", "indicator", "theme"),
     "core": ("district", "user"),
 }
 ADMINISTRATION_PERMS = {
