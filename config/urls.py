@@ -4,6 +4,7 @@ from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
 from applicants.urls import urlpatterns as applicants_portal
+from budgeting.transparency import urls as transparency_urls
 from core.views import LandingView
 from grants.urls import urlpatterns as grants_portal
 from workflow.urls import portal_urls as workflow_portal
@@ -40,4 +41,7 @@ urlpatterns = [
     path("portal/", include((applicants_portal + grants_portal + workflow_portal, "portal"))),
     path("staff/", staff_site.urls),
     path("admin/", admin.site.urls),
+    path("transparenz/", include(transparency_urls)),
+    # Django's set_language view (POST) for the language switch of the translated pages.
+    path("i18n/", include("django.conf.urls.i18n")),
 ]

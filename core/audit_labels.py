@@ -12,6 +12,9 @@ AUDIT_LABELS = {
     "grants.application.resubmitted": _("Überarbeiteten Antrag eingereicht"),
     "grants.application.withdrawn": _("Antrag zurückgezogen"),
     "grants.application.ready_for_decision": _("Prüfungen abgeschlossen, Entscheidung offen"),
+    "grants.application.indicators_saved": _(
+        "Indikatoren mit Ausgangs- und Zielwerten gespeichert"
+    ),
     "grants.attachment.added": _("Unterlage hochgeladen"),
     "grants.attachment.deleted": _("Unterlage gelöscht"),
     "grants.formal_check.complete": _("Vollständigkeitsprüfung: vollständig"),
@@ -49,6 +52,7 @@ AUDIT_LABELS = {
     "grants.report.resubmitted": _("Überarbeiteten Nachweis eingereicht"),
     "grants.report.accepted": _("Nachweis anerkannt"),
     "grants.report.revision": _("Nachforderung zum Nachweis"),
+    "grants.report.indicators_confirmed": _("Stand der Indikatoren bestätigt"),
     "budgeting.allocation.recorded": _("Haushaltsprüfung: Haushaltsstellen gewählt"),
     "budgeting.ledger.commitment": _("Mittel gebunden"),
     "budgeting.ledger.release": _("Mittelbindung aufgehoben"),

@@ -56,6 +56,7 @@ class ApplicationForm(forms.ModelForm):
             "project_start",
             "project_end",
             "requested_amount",
+            "publication_consent",
         ]
         widgets = {
             "summary": forms.Textarea(attrs={"rows": 4}),

@@ -8,13 +8,14 @@ from django.utils.translation import gettext as _
 
 from core.formatting import format_euro, format_percent
 from core.money import ZERO, round_money
-from grants.models import Application, FinancingType
+from grants.models import Application, FinancingType, IndicatorDirection
 
 # Keys of the error dict: form fields, or a section of the application page.
 PLAN = "plan"
 COSTS = "costs"
 ATTACHMENTS = "attachments"
 CALL = "call"
+INDICATORS = "indicators"
 
 
 def submission_errors(application: Application, *, today: date) -> dict[str, list[str]]:
@@ -26,6 +27,7 @@ def submission_errors(application: Application, *, today: date) -> dict[str, lis
     _check_districts(application, errors)
     _check_plan(application, errors)
     _check_documents(application, errors)
+    _check_indicators(application, errors)
     return dict(errors)
 
 
@@ -133,3 +135,33 @@ def _check_documents(application, errors):
             errors[ATTACHMENTS].append(
                 _("Es fehlt die Unterlage „%(name)s“.") % {"name": document.name}
             )
+
+
+def _check_indicators(application, errors):
+    """Every mandatory indicator is chosen; every chosen one has a target that fits its aim."""
+    chosen = list(application.indicators.all())
+    chosen_ids = {row.indicator_id for row in chosen}
+    for indicator in application.call.programme.indicators.all():
+        if indicator.mandatory and indicator.pk not in chosen_ids:
+            errors[INDICATORS].append(
+                _("Der Indikator „%(name)s“ ist in diesem Programm Pflicht.")
+                % {"name": indicator.name}
+            )
+    for row in chosen:
+        if row.target is None:
+            errors[INDICATORS].append(
+                _("Bitte geben Sie für „%(name)s“ einen Zielwert an.") % {"name": row.name}
+            )
+        elif row.baseline is not None and _against_direction(row):
+            errors[INDICATORS].append(
+                _("Der Zielwert von „%(name)s“ passt nicht zur Richtung „%(direction)s“.")
+                % {"name": row.name, "direction": row.direction_label}
+            )
+
+
+def _against_direction(row) -> bool:
+    if row.direction == IndicatorDirection.INCREASE:
+        return row.target < row.baseline
+    if row.direction == IndicatorDirection.DECREASE:
+        return row.target > row.baseline
+    return False

@@ -5,7 +5,15 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
 from grants.filters import ApplicationFilter, ReportFilter
-from grants.models import Application, ApplicationStatus, Attachment, Call, Notice, Report
+from grants.models import (
+    Application,
+    ApplicationIndicator,
+    ApplicationStatus,
+    Attachment,
+    Call,
+    Notice,
+    Report,
+)
 
 
 def applications_of_organisation(organisation):
@@ -24,6 +32,10 @@ def application_for_member(user, pk: int) -> Application:
             "financing_lines",
             "call__programme__required_documents",
             "call__programme__eligible_districts",
+            "call__programme__indicators",
+            Prefetch(
+                "indicators", queryset=ApplicationIndicator.objects.select_related("indicator")
+            ),
             "notices",
             "formal_checks",
             Prefetch(

@@ -12,6 +12,8 @@ from budgeting.selectors import budget_lines_for_application
 from core.money import round_money
 from core.roles import APPROVER, CASEWORKER, FINANCE, REVIEWER
 from grants.demo import DEMO_USERS, DemoSummary, demo_seed
+from grants.demo.indicator_data import report_actuals_seed
+from grants.demo.reports import report_fill_seed
 from grants.models import DecisionOutcome, Recommendation
 from workflow.flows import ApplicationFlow
 from workflow.payout_flow import PayoutFlow
@@ -20,6 +22,7 @@ from workflow.services import payout, tasks
 from workflow.services.case import case_submit, case_withdraw
 from workflow.services.grant import grant_make_final_by_waiver
 from workflow.services.payout_request import payout_request
+from workflow.services.report_submit import report_case_submit
 
 # The state each freshly submitted demo application is taken to, in turn.
 TARGETS = (
@@ -101,9 +104,12 @@ def _advance(application, target, staff):
 
 
 def _make_final_and_pay_half(application, staff):
-    """Waiver of appeal, then half of the grant requested and paid with three sign-offs."""
+    """Waiver of appeal, half of the grant requested and paid with three sign-offs, then the
+    report that is due first handed in with its indicator values (it waits for the check)."""
     member = application.submitted_by
     grant_make_final_by_waiver(application=application, user=member)
+    report = application.reports.order_by("due_on", "pk").first()
+    report_actuals_seed(report=report, user=member)
     amount = round_money(application.requested_amount / 2)
     request = payout_request(
         application=application,
@@ -118,6 +124,7 @@ def _make_final_and_pay_half(application, staff):
         (PayoutFlow.release, staff["releaser"], payout.task_release),
     ):
         _complete_payout(request, node, user, service)
+    report_case_submit(report=report_fill_seed(report=report, user=member), user=member)
 
 
 def _complete_payout(request, node, user, service):

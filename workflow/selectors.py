@@ -28,6 +28,8 @@ from grants.models import (
     ReportStatus,
     ReviewScore,
 )
+from grants.reports.selectors import report_indicator_prefetches
+from grants.selectors_indicators import actuals_by_report, application_indicators
 from workflow.forms import RefundWaiverForm, RepaymentForm, RevocationForm
 from workflow.models import ApplicationProcess, PayoutProcess, ReportProcess
 
@@ -63,8 +65,11 @@ def case_application(pk: int) -> Application:
 def case_context(application: Application) -> dict:
     """What every staff page of a case shows beside its own content."""
     review = getattr(application, "review", None)
+    indicators = application_indicators(application)
     return {
         "application": application,
+        "indicators": indicators,
+        "indicator_reports": actuals_by_report(indicators),
         "review": review,
         "review_scores": (
             ReviewScore.objects.filter(review=review).select_related("criterion") if review else []
@@ -143,6 +148,7 @@ def report_for_staff(pk: int):
             "income_actuals",
             "checks",
             Prefetch("receipts", queryset=Receipt.objects.select_related("cost_line")),
+            *report_indicator_prefetches(),
         )
         .get(pk=pk)
     )

@@ -28,6 +28,7 @@ from workflow.views.portal import (
     ReportSubmitView,
     WaiverView,
 )
+from workflow.views.portfolio import PortfolioView
 from workflow.views.staff import (
     CaseView,
     DeadlinesView,
@@ -95,6 +96,13 @@ staff_site = Site(
                 path("kofinanzierer/<int:pk>/", CoFunderView.as_view(), name="cofunder"),
                 path("uebertragung/", CarryOverView.as_view(), name="carry_over"),
             ],
+        ),
+        Application(
+            app_name="wirkung",
+            title=_("Wirkung"),
+            icon="insights",
+            menu_template_name=None,
+            urlpatterns=[path("", PortfolioView.as_view(), name="index")],
         ),
         FlowAppViewset(ApplicationFlow, app_name="verfahren", icon="assignment"),
         FlowAppViewset(PayoutFlow, app_name="mittelabrufe", icon="payments"),

@@ -52,7 +52,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    "core.middleware.TranslatedPagesLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -111,7 +111,12 @@ AUTH_PASSWORD_VALIDATORS = [
 
 # German is the reference language: source strings are German, other languages are catalogues.
 LANGUAGE_CODE = "de"
-LANGUAGES = [("de", _("Deutsch"))]
+LANGUAGES = [("de", _("Deutsch")), ("en", _("Englisch"))]
+# The pages whose strings are translated: there the language comes from the switch (Django's
+# set_language view and its cookie) or the browser's Accept-Language; every other page stays
+# German until its catalogue is complete, because its forms read amounts and dates the way
+# the active language writes them (core.middleware).
+TRANSLATED_PATH_PREFIXES = ["/transparenz/"]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Europe/Berlin"
 USE_I18N = True
@@ -206,4 +211,9 @@ OPEN_DATA = {
     "funder_name": os.environ.get("OPEN_DATA_FUNDER_NAME", AUTHORITY["name"]),
     "funder_department": os.environ.get("OPEN_DATA_FUNDER_DEPARTMENT", AUTHORITY["department"]),
     "license": os.environ.get("OPEN_DATA_LICENSE", "https://www.govdata.de/dl-de/by-2-0"),
+    # The city of the districts ("Barmen, Wuppertal" as beneficiary location), and the GLEIF
+    # code of the register court assumed when a register number names none (Amtsgericht
+    # Wuppertal): recipients' identifiers follow org-id.guide's DE-CR scheme.
+    "city": os.environ.get("OPEN_DATA_CITY", "Wuppertal"),
+    "register_court": os.environ.get("OPEN_DATA_REGISTER_COURT", "RA000369"),
 }

@@ -49,6 +49,7 @@ APPLICATIONS = (
         months=4,
         requested="2500.00",
         submit=True,
+        publication_consent=False,  # shows that only consenting grants are published
         costs=(
             (C.FEES, "Musik und Moderation", "1500.00"),
             (C.MATERIAL, "Bühne, Zelte und Technik", "700.00"),

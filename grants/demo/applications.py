@@ -12,6 +12,7 @@ from dateutil.relativedelta import relativedelta
 from applicants.models import Organisation
 from core.models import District
 from grants.demo.files import demo_pdf_upload
+from grants.demo.indicator_data import goal_choices
 from grants.models import Application, Call
 from grants.services.application import (
     PlanLine,
@@ -39,6 +40,7 @@ class ApplicationSpec:
     attachments: int | None = None  # required documents attached; None: all if submitted
     submit: bool = False
     by_applicant: bool = False  # written by antrag@… rather than the organisation's contact
+    publication_consent: bool = True  # the transparency page and the open data show it
 
 
 def application_ensure(
@@ -71,6 +73,7 @@ def application_ensure(
             "project_start": start,
             "project_end": end,
             "requested_amount": Decimal(spec.requested) if spec.requested else None,
+            "publication_consent": spec.publication_consent,
         },
         districts=District.objects.filter(number__in=spec.districts),
         cost_lines=[
@@ -81,6 +84,7 @@ def application_ensure(
             PlanLine(kind=kind, source_name=source, description=description, amount=Decimal(amount))
             for kind, source, description, amount in spec.financing
         ],
+        indicators=goal_choices(application),
     )
     documents = list(call.programme.required_documents.all())
     attached = spec.attachments

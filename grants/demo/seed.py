@@ -9,6 +9,7 @@ from applicants.models import Membership, Organisation
 from core.services import roles_ensure
 from grants.demo.application_data import APPLICATIONS
 from grants.demo.applications import application_ensure
+from grants.demo.indicators import catalogue_ensure
 from grants.demo.organisations import ORGANISATIONS, membership_ensure, organisation_ensure
 from grants.demo.people import APPLICANT_EMAIL, DEMO_USERS, user_ensure
 from grants.demo.programmes import (
@@ -29,6 +30,7 @@ class DemoSummary:
     users: int = 0
     organisations: int = 0
     programmes: int = 0
+    indicators: int = 0
     calls: int = 0
     applications: int = 0
     submitted: int = 0
@@ -74,6 +76,7 @@ def demo_seed(*, submit=application_submit) -> DemoSummary:
     for spec in PROGRAMMES:
         programme, created = programme_ensure(spec)
         summary.programmes += created
+        summary.indicators += catalogue_ensure(programme)
         calls[spec.name], created = open_call_ensure(programme, today=today)
         summary.calls += created
     _call, created = closed_call_ensure(calls[SMALL].programme, today=today)

@@ -119,6 +119,10 @@ class Indicator(models.Model):
     def __str__(self) -> str:
         return f"{self.code} – {self.name}"
 
+    @property
+    def step_label(self) -> str:
+        return WIRKUNGSTREPPE.get(self.step, "")
+
     def clean(self):
         if self.step and self.level and level_of_step(self.step) != self.level:
             raise ValidationError(
@@ -168,11 +172,34 @@ class ApplicationIndicator(models.Model):
                 fields=["application", "indicator"],
                 condition=models.Q(indicator__isnull=False),
                 name="unique_application_indicator",
-            )
+            ),
+            # Either a catalogue indicator or an own one with a name, never both.
+            models.CheckConstraint(
+                condition=(
+                    models.Q(indicator__isnull=False, own_name="")
+                    | (models.Q(indicator__isnull=True) & ~models.Q(own_name=""))
+                ),
+                name="application_indicator_catalogue_or_own",
+            ),
         ]
 
     def __str__(self) -> str:
         return self.name
+
+    def clean(self):
+        if self.indicator_id:
+            if self.own_name or self.own_unit or self.own_direction:
+                raise ValidationError(
+                    _("Ein Indikator aus dem Katalog hat keinen eigenen Namen und keine Einheit.")
+                )
+            return
+        missing = {
+            field: _("Bitte füllen Sie dieses Feld aus.")
+            for field in ("own_name", "own_unit", "own_direction")
+            if not getattr(self, field)
+        }
+        if missing:
+            raise ValidationError(missing)
 
     @property
     def name(self) -> str:
@@ -185,6 +212,22 @@ class ApplicationIndicator(models.Model):
     @property
     def direction(self) -> str:
         return self.indicator.direction if self.indicator_id else self.own_direction
+
+    @property
+    def code(self) -> str:
+        return self.indicator.code if self.indicator_id else ""
+
+    @property
+    def unit_label(self) -> str:
+        return IndicatorUnit(self.unit).label if self.unit else ""
+
+    @property
+    def direction_label(self) -> str:
+        return IndicatorDirection(self.direction).label if self.direction else ""
+
+    @property
+    def is_mandatory(self) -> bool:
+        return bool(self.indicator_id and self.indicator.mandatory)
 
 
 class IndicatorActual(models.Model):

@@ -3,6 +3,7 @@
 from django.utils.translation import gettext as _
 
 from applicants.permissions import is_member
+from core.errors import NotAllowed
 from grants.models import Report
 
 
@@ -23,3 +24,16 @@ def report_edit_refusal(user, report: Report) -> str | None:
 def can_edit_report(user, report: Report) -> bool:
     """Members may change a report while it is in progress or under revision."""
     return report_edit_refusal(user, report) is None
+
+
+def report_locked_for_edit(report: Report, user) -> Report:
+    """The report, locked for the change of a writing service, or NotAllowed with the reason."""
+    report = (
+        Report.objects.select_for_update(of=("self",))
+        .select_related("application__organisation")
+        .get(pk=report.pk)
+    )
+    refusal = report_edit_refusal(user, report)
+    if refusal:
+        raise NotAllowed(refusal)
+    return report

@@ -14,7 +14,8 @@ from grants.models import FinancingKind, FinancingLine, Report, ReportKind
 COSTS = "costs"
 INCOME = "income"
 RECEIPTS = "receipts"
-SECTIONS = (COSTS, INCOME, RECEIPTS)
+INDICATORS = "indicators"
+SECTIONS = (COSTS, INCOME, RECEIPTS, INDICATORS)
 
 
 @dataclass(frozen=True)
@@ -73,6 +74,7 @@ def report_submission_errors(report: Report) -> dict[str, list[str]]:
     _check_narrative(report, errors)
     _check_actuals(report, errors)
     _check_receipts(report, errors)
+    _check_indicators(report, errors)
     return dict(errors)
 
 
@@ -144,3 +146,16 @@ def _check_receipts(report, errors):
                 "numbers": ", ".join(outside),
             }
         )
+
+
+def _check_indicators(report, errors):
+    """Every indicator of the application has a value for the report's period."""
+    with_value = {
+        a.application_indicator_id for a in report.indicator_actuals.all() if a.value is not None
+    }
+    for indicator in report.application.indicators.all():
+        if indicator.pk not in with_value:
+            errors[INDICATORS].append(
+                _("Bitte tragen Sie den erreichten Wert für „%(name)s“ ein.")
+                % {"name": indicator.name}
+            )

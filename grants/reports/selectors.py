@@ -6,7 +6,14 @@ from decimal import Decimal
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404
 
-from grants.models import CostLine, FinancingLine, Receipt, Report
+from grants.models import (
+    ApplicationIndicator,
+    CostLine,
+    FinancingLine,
+    IndicatorActual,
+    Receipt,
+    Report,
+)
 
 
 def report_for_member(user, pk: int) -> Report:
@@ -21,9 +28,26 @@ def report_for_member(user, pk: int) -> Report:
             "income_actuals",
             "checks",
             Prefetch("receipts", queryset=Receipt.objects.select_related("cost_line")),
+            *report_indicator_prefetches(),
         )
     )
     return get_object_or_404(queryset, pk=pk)
+
+
+def report_indicator_prefetches() -> tuple[Prefetch, Prefetch]:
+    """The application's indicators and the report's actuals, in two queries."""
+    return (
+        Prefetch(
+            "application__indicators",
+            queryset=ApplicationIndicator.objects.select_related("indicator"),
+        ),
+        Prefetch(
+            "indicator_actuals",
+            queryset=IndicatorActual.objects.select_related(
+                "confirmed_by", "application_indicator__indicator"
+            ),
+        ),
+    )
 
 
 def reports_of_application(application):

@@ -11,6 +11,7 @@ from grants.models import Application, ApplicationStatus, CostLine, FinancingLin
 from grants.permissions import can_edit_application
 from grants.rules import submission_errors
 from grants.services.errors import NotAllowed, SubmissionRejected
+from grants.services.indicators import IndicatorChoice, application_indicators_save
 from grants.services.reference import reference_next
 
 DRAFT_FIELDS = (
@@ -21,6 +22,7 @@ DRAFT_FIELDS = (
     "project_start",
     "project_end",
     "requested_amount",
+    "publication_consent",
 )
 
 
@@ -61,8 +63,12 @@ def application_save_draft(
     districts,
     cost_lines: list[PlanLine],
     financing_lines: list[PlanLine],
+    indicators: list[IndicatorChoice] | None = None,
 ) -> Application:
-    """Save the draft as it is, complete or not; the plan lines replace the old ones."""
+    """Save the draft as it is, complete or not; the plan lines replace the old ones.
+
+    `indicators` replace the chosen indicators; None leaves them as they are.
+    """
     with transaction.atomic():
         application = Application.objects.select_for_update().get(pk=application.pk)
         if not can_edit_application(user, application):
@@ -93,6 +99,8 @@ def application_save_draft(
             )
             for line in financing_lines
         )
+        if indicators is not None:
+            application_indicators_save(application=application, user=user, choices=indicators)
     return application
 
 
@@ -126,6 +134,7 @@ def application_submit(*, application: Application, user) -> Application:
                 "status": application.status,
                 "reference": application.reference,
                 "requested_amount": application.requested_amount,
+                "publication_consent": application.publication_consent,
             },
         )
     return application

@@ -26,10 +26,11 @@ from grants.models import (
     ReportKind,
     ReportStatus,
 )
-from grants.reports.permissions import report_edit_refusal
+from grants.reports.permissions import report_locked_for_edit
 from grants.reports.rows import ReceiptRow
 from grants.reports.rules import COSTS, INCOME, RECEIPTS, report_submission_errors, report_totals
 from grants.services.errors import NotAllowed, ReportRejected
+from grants.services.indicator_actuals import IndicatorValue, indicator_actuals_replace
 
 NARRATIVE_FIELDS = ("work_done", "what_worked", "what_did_not")
 # Zwischennachweise are due on 30 April of the year after the calendar year they cover.
@@ -101,18 +102,6 @@ def reports_schedule(*, application: Application) -> list[Report]:
     return list(application.reports.order_by("due_on", "pk"))
 
 
-def _locked_for_edit(report: Report, user) -> Report:
-    report = (
-        Report.objects.select_for_update(of=("self",))
-        .select_related("application__organisation")
-        .get(pk=report.pk)
-    )
-    refusal = report_edit_refusal(user, report)
-    if refusal:
-        raise NotAllowed(refusal)
-    return report
-
-
 @transaction.atomic
 def report_save_draft(
     *,
@@ -124,13 +113,15 @@ def report_save_draft(
     receipts: list[ReceiptRow] | None,
     cost_comments: dict[int, str] | None = None,
     income_comments: dict[int, str] | None = None,
+    indicator_values: dict[int, IndicatorValue] | None = None,
 ) -> Report:
     """Save the report as it is, complete or not; actuals and receipts replace the old ones.
 
     A cost or financing line without an amount (None or missing) has no actual yet;
     receipts None keeps the Belegliste as it is (a long list is changed by importing a file).
+    The indicator values get their status computed; None leaves them as they are.
     """
-    report = _locked_for_edit(report, user)
+    report = report_locked_for_edit(report, user)
     for field in NARRATIVE_FIELDS:
         setattr(report, field, data.get(field, getattr(report, field)))
     report.full_clean()
@@ -156,13 +147,15 @@ def report_save_draft(
     )
     if receipts is not None:
         _replace_receipts(report, receipts)
+    if indicator_values is not None:
+        indicator_actuals_replace(report=report, values=indicator_values)
     return report
 
 
 @transaction.atomic
 def report_receipts_replace(*, report: Report, user, receipts: list[ReceiptRow]) -> Report:
     """Replace the Belegliste as a whole (after an import); the rest of the report stays."""
-    report = _locked_for_edit(report, user)
+    report = report_locked_for_edit(report, user)
     _replace_receipts(report, receipts)
     report.save(update_fields=["updated_at"])
     return report
@@ -233,7 +226,7 @@ def _replace_receipts(report: Report, receipts: list[ReceiptRow]) -> None:
 @transaction.atomic
 def report_submit(*, report: Report, user) -> Report:
     """Submit the report if it meets every rule; a resubmission answers the open request."""
-    report = _locked_for_edit(report, user)
+    report = report_locked_for_edit(report, user)
     errors = report_submission_errors(report)
     if errors:
         raise ReportRejected(errors)
@@ -261,6 +254,10 @@ def report_submit(*, report: Report, user) -> Report:
             "own_actual": totals.own_actual,
             "third_actual": totals.third_actual,
             "receipts_total": totals.receipts_total,
+            "indicators": [
+                {"indicator": a.application_indicator.name, "value": a.value, "status": a.status}
+                for a in report.indicator_actuals.select_related("application_indicator__indicator")
+            ],
         },
     )
     return report

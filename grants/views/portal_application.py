@@ -1,4 +1,5 @@
 from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -12,13 +13,14 @@ from grants.forms import (
     CostLineFormSet,
     FinancingLineFormSet,
 )
+from grants.forms_indicators import IndicatorsSection
 from grants.permissions import can_edit_application
-from grants.rules import ATTACHMENTS, CALL, COSTS, PLAN, submission_errors
+from grants.rules import ATTACHMENTS, CALL, COSTS, INDICATORS, PLAN, submission_errors
 from grants.selectors import application_for_member
 from grants.services.application import PlanLine, application_save_draft
 from grants.services.errors import NotAllowed
 
-SECTIONS = (COSTS, PLAN, ATTACHMENTS, CALL)
+SECTIONS = (COSTS, PLAN, ATTACHMENTS, CALL, INDICATORS)
 
 
 class ApplicationDetailView(PortalMixin, TemplateView):
@@ -59,17 +61,28 @@ class ApplicationEditView(PortalMixin, View):
         form = ApplicationForm(request.POST, instance=application)
         costs = CostLineFormSet(request.POST, prefix="costs")
         funds = FinancingLineFormSet(request.POST, prefix="funds")
-        if not (form.is_valid() and costs.is_valid() and funds.is_valid()):
+        indicators = IndicatorsSection(request.POST, application=application)
+        forms_ = (form, costs, funds, indicators)
+        if not all([f.is_valid() for f in forms_]):
             messages.error(request, _("Bitte korrigieren Sie die markierten Angaben."))
-            return self.render(application, form, costs, funds, status=400)
-        application = application_save_draft(
-            application=application,
-            user=request.user,
-            data=form.cleaned_data,
-            districts=form.cleaned_data["districts"],
-            cost_lines=plan_lines(costs, kind="category"),
-            financing_lines=plan_lines(funds, kind="kind"),
-        )
+            return self.render(application, form, costs, funds, indicators, status=400)
+        try:
+            application = application_save_draft(
+                application=application,
+                user=request.user,
+                data=form.cleaned_data,
+                districts=form.cleaned_data["districts"],
+                cost_lines=plan_lines(costs, kind="category"),
+                financing_lines=plan_lines(funds, kind="kind"),
+                indicators=indicators.choices(),
+            )
+        except ValidationError as refusal:
+            messages.error(request, _("Bitte korrigieren Sie die markierten Angaben."))
+            errors = refusal.message_dict if hasattr(refusal, "error_dict") else {}
+            sections = {key: errors.get(key, []) for key in SECTIONS}
+            return self.render(
+                application, form, costs, funds, indicators, sections=sections, status=400
+            )
         return self.after_save(application, form)
 
     def after_save(self, application, form):
@@ -115,12 +128,13 @@ class ApplicationEditView(PortalMixin, View):
         )
         return self.render(application, form, costs, funds, sections=sections, status=400)
 
-    def render(self, application, form, costs, funds, sections=None, status=200):
+    def render(self, application, form, costs, funds, indicators=None, sections=None, status=200):
         context = {
             "application": application,
             "form": form,
             "costs": costs,
             "funds": funds,
+            "indicators": indicators or IndicatorsSection(application=application),
             "sections": sections or {},
             "attachment_form": AttachmentForm(programme=application.programme),
         }

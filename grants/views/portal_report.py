@@ -19,10 +19,12 @@ from grants.reports.forms import (
     receipts_form_limit,
     receipts_initial,
 )
+from grants.reports.forms_indicators import IndicatorActualsForm
 from grants.reports.permissions import can_edit_report, report_edit_refusal
 from grants.reports.receipts_import import parse_receipts
 from grants.reports.rules import SECTIONS, report_submission_errors, report_totals
 from grants.reports.selectors import report_for_member, report_plan_rows
+from grants.selectors_indicators import report_indicator_rows
 from grants.services.errors import NotAllowed
 from grants.services.report import report_receipts_replace, report_save_draft
 
@@ -45,6 +47,7 @@ class ReportDetailView(PortalMixin, TemplateView):
             totals=report_totals(report),
             cost_rows=cost_rows,
             income_rows=income_rows,
+            indicator_rows=report_indicator_rows(report),
             **kwargs,
         )
 
@@ -68,7 +71,7 @@ class ReportEditView(PortalMixin, View):
     def post(self, request, pk):
         report = self.get_report()
         forms = self.bound_forms(report)
-        form, costs, income, receipts = forms
+        form, costs, income, receipts, indicators = forms
         if not all(f.is_valid() for f in forms if f is not None):
             messages.error(request, _("Bitte korrigieren Sie die markierten Angaben."))
             return self.render(report, *forms, status=400)
@@ -82,6 +85,7 @@ class ReportEditView(PortalMixin, View):
                 receipts=None if receipts is None else receipt_rows(receipts),
                 cost_comments=costs.comments(),
                 income_comments=income.comments(),
+                indicator_values=indicators.values(),
             )
         except ValidationError as refusal:
             messages.error(request, _("Bitte korrigieren Sie die markierten Angaben."))
@@ -105,6 +109,7 @@ class ReportEditView(PortalMixin, View):
             ActualsForm(data, prefix="costs", lines=application.cost_lines.all()),
             ActualsForm(data, prefix="income", lines=application.financing_lines.all()),
             receipts_formset(report, data),
+            indicators_form(report, data),
         )
 
     def unbound_forms(self, report):
@@ -122,12 +127,13 @@ class ReportEditView(PortalMixin, View):
                 initial=actuals_initial(report.income_actuals.all()),
             ),
             receipts_formset(report),
+            indicators_form(report),
         )
 
     def render_rejected(self, report, form, errors):
         """Show every broken rule next to its field or section; the draft itself is saved."""
         report = report_for_member(self.request.user, report.pk)
-        _unbound, costs, income, receipts = self.unbound_forms(report)
+        _unbound, costs, income, receipts, indicators = self.unbound_forms(report)
         for field, field_errors in errors.items():
             if field in form.fields:
                 for error in field_errors:
@@ -137,10 +143,21 @@ class ReportEditView(PortalMixin, View):
             self.request,
             _("Der Nachweis kann noch nicht eingereicht werden. Bitte beachten Sie die Hinweise."),
         )
-        return self.render(report, form, costs, income, receipts, sections=sections, status=400)
+        return self.render(
+            report, form, costs, income, receipts, indicators, sections=sections, status=400
+        )
 
     def render(
-        self, report, form, costs, income, receipts, sections=None, import_form=None, status=200
+        self,
+        report,
+        form,
+        costs,
+        income,
+        receipts,
+        indicators,
+        sections=None,
+        import_form=None,
+        status=200,
     ):
         context = {
             "report": report,
@@ -149,6 +166,7 @@ class ReportEditView(PortalMixin, View):
             "costs": costs,
             "income": income,
             "receipts": receipts,
+            "indicators": indicators,
             "sections": sections or {},
             "totals": report_totals(report),
             "import_form": import_form or ReceiptsImportForm(),
@@ -208,3 +226,11 @@ def receipts_formset(report, data=None):
 
 def cost_choices(report) -> list[tuple[int, str]]:
     return [(line.pk, str(line)) for line in report.application.cost_lines.all()]
+
+
+def indicators_form(report, data=None) -> IndicatorActualsForm:
+    return IndicatorActualsForm(
+        data,
+        indicators=report.application.indicators.all(),
+        actuals=report.indicator_actuals.all(),
+    )

@@ -21,6 +21,7 @@ from core.roles import FINANCE, ROLES
 from grants.demo import DEMO_PASSWORD, DEMO_USERS
 from grants.models import (
     Application,
+    ApplicationIndicator,
     ApplicationStatus,
     Attachment,
     Call,
@@ -29,6 +30,9 @@ from grants.models import (
     FinancingKind,
     FinancingLine,
     FinancingType,
+    Indicator,
+    IndicatorActual,
+    IndicatorLevel,
     Programme,
     ReferenceCounter,
     RequiredDocument,
@@ -51,6 +55,9 @@ COUNTED = (
     Application,
     CostLine,
     FinancingLine,
+    Indicator,
+    ApplicationIndicator,
+    IndicatorActual,
     Attachment,
     AuditEntry,
     BudgetLine,
@@ -266,6 +273,50 @@ def test_last_years_free_money_is_carried_over_and_the_cofunders_pledged_once(se
         page = client.get(f"/staff/finanzen/kofinanzierer/{pledge.source_id}/").content.decode()
         assert f"{pledged}\N{NO-BREAK SPACE}€" in page
         assert f"{received}\N{NO-BREAK SPACE}€" in page
+
+
+def test_each_programme_has_its_catalogue_once_after_seeding_twice(seeded):
+    seed()
+    for programme in Programme.objects.all():
+        catalogue = list(programme.indicators.all())
+        codes = [indicator.code for indicator in catalogue]
+        assert len(codes) == len(set(codes)) >= 5
+        assert {"TERMINE", "TN", "TN-NEU", "QUOTE"} <= set(codes)
+        assert any(indicator.mandatory for indicator in catalogue)
+        for indicator in catalogue:
+            indicator.full_clean()
+    education = Programme.objects.get(name="Bildungschancen plus").indicators
+    german = education.get(code="DEUTSCH")
+    assert (german.level, german.step, german.unit) == (IndicatorLevel.OUTCOME, 4, "percent")
+    assert german.mandatory and german.about_people and german.method == "language_test"
+    assert german.monitoring_field.startswith("Integrationsmonitoring NRW")
+    assert education.get(code="ELTERN").step == 5
+    assert Indicator.objects.filter(code="TN", about_people=True).count() == 3
+
+
+def test_submitted_demo_applications_commit_to_indicators_with_targets(seeded):
+    submitted = Application.objects.exclude(status=ApplicationStatus.DRAFT)
+    for application in submitted:
+        chosen = list(application.indicators.select_related("indicator"))
+        assert len(chosen) >= 3
+        assert all(row.target is not None for row in chosen)
+        mandatory = application.programme.indicators.filter(mandatory=True)
+        assert set(mandatory) <= {row.indicator for row in chosen}
+    assert ApplicationIndicator.objects.filter(indicator__isnull=True).count() >= 2
+    # A draft chose two indicators without targets; the mandatory one was added by itself.
+    draft = Application.objects.get(title="MINT-Werkstatt Ronsdorf")
+    codes = set(draft.indicators.values_list("indicator__code", flat=True))
+    assert codes == {"TERMINE", "TN", "DEUTSCH"}
+    assert not draft.indicators.filter(target__isnull=False).exists()
+
+
+def test_the_final_demo_grant_has_a_first_state_of_its_indicators(seeded):
+    grant = Application.objects.get(status=ApplicationStatus.FINAL)
+    report = grant.reports.order_by("due_on", "pk").first()
+    actuals = list(IndicatorActual.objects.filter(report=report))
+    assert len(actuals) == grant.indicators.count()
+    assert all(actual.value is not None and actual.status for actual in actuals)
+    assert len({actual.status for actual in actuals}) >= 2
 
 
 def test_if_empty_does_nothing_on_a_seeded_database(seeded):

@@ -10,8 +10,13 @@ from workflow.services.case import case_submit
 
 def approved_grant(application, applicant, staff, lines: list[tuple[BudgetLine, str]]):
     """Submit, check, review, budget-check (on the given lines) and approve in full."""
-    run = tasks.task_complete_as
     case_submit(application=application, user=applicant)
+    return approve_submitted(application, staff, lines)
+
+
+def approve_submitted(application, staff, lines: list[tuple[BudgetLine, str]]):
+    """Check, review, budget-check (on the given lines) and approve a submitted application."""
+    run = tasks.task_complete_as
     run(
         application=application,
         node=FLOW.formal_check,

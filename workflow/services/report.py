@@ -9,6 +9,7 @@ from core.money import ZERO
 from grants.models import ReportKind
 from grants.reports.rules import report_totals
 from grants.services.finality import application_mark_settled
+from grants.services.indicator_actuals import report_indicators_confirm
 from grants.services.report import report_check_record
 from workflow import notifications
 from workflow.payout_flow import PayoutFlow
@@ -16,9 +17,17 @@ from workflow.services.guard import task_guard
 
 
 @transaction.atomic
-def task_report_check(*, activation, user, accepted: bool, message: str = ""):
-    """Accept (the final report settles the grant) or ask for a revision."""
+def task_report_check(
+    *, activation, user, accepted: bool, message: str = "", confirmed: set[int] | None = None
+):
+    """Accept (the final report settles the grant) or ask for a revision.
+
+    `confirmed` names the indicator actuals whose computed status the checker confirms; None
+    leaves the confirmations as they are.
+    """
     report = task_guard(activation, user)
+    if confirmed is not None:
+        report_indicators_confirm(report=report, user=user, confirmed=confirmed)
     check = report_check_record(report=report, user=user, accepted=accepted, message=message)
     settlement = None
     if accepted and report.kind == ReportKind.FINAL:

@@ -50,6 +50,7 @@ class Command(BaseCommand):
             (_("Personen"), summary.users),
             (_("Organisationen"), summary.organisations),
             (_("Förderprogramme"), summary.programmes),
+            (_("Indikatoren im Katalog"), summary.indicators),
             (_("Förderaufrufe"), summary.calls),
             (_("Anträge"), summary.applications),
             (_("davon eingereicht"), summary.submitted),

@@ -1,0 +1,49 @@
+"""Filters of the portfolio view (django-filter): which grants the figures are about."""
+
+import django_filters
+from django.utils.translation import gettext_lazy as _
+
+from applicants.models import Organisation
+from core.models import District
+from grants.models import GRANTED_STATUSES, Application, Programme, Theme
+
+
+def granted_organisations():
+    return (
+        Organisation.objects.filter(applications__status__in=GRANTED_STATUSES)
+        .distinct()
+        .order_by("name")
+    )
+
+
+class PortfolioFilter(django_filters.FilterSet):
+    # A single choice per relation joins at most one row per grant, so no DISTINCT is needed.
+    year = django_filters.NumberFilter(
+        label=_("Jahr der Bewilligung"), field_name="decision__decided_at", lookup_expr="year"
+    )
+    programme = django_filters.ModelChoiceFilter(
+        label=_("Förderprogramm"), field_name="call__programme", queryset=Programme.objects.all()
+    )
+    theme = django_filters.ModelChoiceFilter(
+        label=_("Handlungsfeld"), field_name="call__programme__themes", queryset=Theme.objects.all()
+    )
+    district = django_filters.ModelChoiceFilter(
+        label=_("Stadtbezirk"), field_name="districts", queryset=District.objects.all()
+    )
+    organisation = django_filters.ModelChoiceFilter(
+        label=_("Organisation"), queryset=granted_organisations()
+    )
+
+    class Meta:
+        model = Application
+        fields = []
+
+    def applied(self) -> list[tuple[str, str]]:
+        """The filters in use as (label, value) pairs, for the export's first sheet."""
+        self.is_valid()
+        data = getattr(self.form, "cleaned_data", {})
+        return [
+            (str(field.label), str(data[name]))
+            for name, field in self.form.fields.items()
+            if data.get(name) not in (None, "")
+        ]

@@ -1,0 +1,1 @@
+"""The public transparency page: published grants, their filters and the open-data files."""

@@ -1,0 +1,31 @@
+"""The check of a report with a confirmation of each indicator's computed status."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from workflow.forms import ReportCheckForm
+
+
+class ReportCheckIndicatorsForm(ReportCheckForm):
+    """Result and message of the check, and per indicator actual "Stand bestätigt"."""
+
+    def __init__(self, *args, actuals=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.actuals = list(actuals)
+        confirmations = {
+            f"confirm_{actual.pk}": forms.BooleanField(
+                label=_("Stand bestätigt: %(indicator)s (%(status)s)")
+                % {
+                    "indicator": actual.application_indicator.name,
+                    "status": actual.get_status_display() or _("ohne Stand"),
+                },
+                required=False,
+                initial=actual.confirmed_at is not None,
+            )
+            for actual in self.actuals
+        }
+        self.fields = {**confirmations, **self.fields}
+
+    def confirmed(self) -> set[int]:
+        """The actuals whose status the checker confirms."""
+        return {actual.pk for actual in self.actuals if self.cleaned_data[f"confirm_{actual.pk}"]}
