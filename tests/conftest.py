@@ -1,5 +1,9 @@
 import pytest
+from django.test import Client
+from django_otp import DEVICE_ID_SESSION_KEY
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from core.login.policy import second_factor_mandatory
 from tests.factories import (
     ApplicationFactory,
     CallFactory,
@@ -13,6 +17,32 @@ from tests.factories import (
 @pytest.fixture(autouse=True)
 def _media_root(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture(autouse=True)
+def _force_login_gives_staff_both_factors():
+    """`client.force_login(user)` for a person of staff (a staff role, the admin flag) stands for
+    a completed login with password AND second factor: the person gets a confirmed TOTP device
+    and the session is marked verified with django-otp's session key, as django_otp.login does.
+    Without this every staff page would send such a test to the code page. The tests of the
+    second factor itself (tests/core/test_login_*.py) use the real login pages with real codes
+    and, where they need a session without the second factor, remove the key again.
+
+    Its own MonkeyPatch, so that a test's `monkeypatch.undo()` leaves it in place."""
+    force_login = Client.force_login
+
+    def force_login_with_second_factor(self, user, backend=None):
+        force_login(self, user, backend)
+        if second_factor_mandatory(user):
+            device = TOTPDevice.objects.filter(user=user, confirmed=True).first()
+            device = device or TOTPDevice.objects.create(user=user, name="Test", confirmed=True)
+            session = self.session
+            session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+            session.save()
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(Client, "force_login", force_login_with_second_factor)
+        yield
 
 
 @pytest.fixture

@@ -117,7 +117,9 @@ def test_a_forgotten_password_is_reset_through_the_link_in_the_mail(client, pers
     assert response.url == reverse("password_reset_complete")
     assert "Ihr neues Passwort ist gespeichert" in page(client.get(response.url))
 
-    assert not client.login(username="amina@example.org", password=FACTORY_PASSWORD)
+    old = client.post(LOGIN, {"username": "amina@example.org", "password": FACTORY_PASSWORD})
+    assert old.status_code == 200
+    assert "_auth_user_id" not in client.session
     response = client.post(LOGIN, {"username": "amina@example.org", "password": new_password})
     assert response.status_code == 302
     assert response.url == reverse("portal:home")

@@ -4,6 +4,7 @@ from django.utils.translation import gettext as _
 
 from grants.demo import DEMO_PASSWORD
 from grants.demo.logins import demo_logins
+from grants.demo.second_factor import DEMO_TOTP_SECRET
 
 
 class Command(BaseCommand):
@@ -32,6 +33,15 @@ class Command(BaseCommand):
         self.stdout.write("  ".join("-" * w for w in widths))
         for row in rows:
             self.stdout.write(line(row))
+        secret = " ".join(DEMO_TOTP_SECRET[i : i + 4] for i in range(0, 16, 4))
+        self.stdout.write(
+            _(
+                "Mitarbeitende melden sich mit einem zweiten Faktor an. Der Demo-Schlüssel für "
+                "eine Authenticator-App ist %(secret)s; „manage.py demo_code“ zeigt den "
+                "aktuellen Code."
+            )
+            % {"secret": secret}
+        )
         emails = [login.email for login in logins]
         if get_user_model().objects.filter(email__in=emails).count() < len(emails):
             self.stdout.write(

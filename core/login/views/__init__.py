@@ -1,0 +1,1 @@
+"""The pages of the login (core.login.urls)."""
