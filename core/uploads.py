@@ -1,5 +1,8 @@
-"""Uploaded files: the type is read from the bytes, never from the name."""
+"""Uploaded files: the type is read from the bytes, never from the name; size and count are
+limited."""
 
+import io
+import zipfile
 from dataclasses import dataclass
 
 import filetype
@@ -58,3 +61,39 @@ def check_upload(uploaded_file) -> CheckedUpload:
         content_type=ALLOWED_TYPES[kind.extension],
         size=uploaded_file.size,
     )
+
+
+def check_count(existing: int) -> None:
+    """Refuse one more attachment when ATTACHMENT_MAX_COUNT are there already."""
+    limit = settings.ATTACHMENT_MAX_COUNT
+    if existing >= limit:
+        raise ValidationError(
+            _(
+                "Zu diesem Antrag sind schon %(count)s Unterlagen hochgeladen; mehr als "
+                "%(limit)s sind nicht möglich. Bitte löschen Sie eine Unterlage, die nicht mehr "
+                "gebraucht wird, oder fassen Sie Unterlagen in einer PDF-Datei zusammen."
+            )
+            % {"count": existing, "limit": limit},
+            code="too_many",
+        )
+
+
+def check_unpacked_size(data: bytes, limit: int) -> None:
+    """Refuse a zip (XLSX, DOCX …) whose members would unpack to more than limit bytes.
+
+    The sizes come from the zip's directory; Python's zipfile never unpacks a member beyond
+    the size given there, so a zip bomb stops at this check."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            unpacked = sum(member.file_size for member in archive.infolist())
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError):
+        return  # not a readable zip: the reader of the format refuses it with its own message
+    if unpacked > limit:
+        raise ValidationError(
+            _(
+                "Die Datei ist entpackt zu groß (%(size)s). Erlaubt sind höchstens %(limit)s. "
+                "Bitte speichern Sie nur die Tabelle mit den Belegen."
+            )
+            % {"size": filesizeformat(unpacked), "limit": filesizeformat(limit)},
+            code="too_large_unpacked",
+        )
