@@ -3,6 +3,8 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
+# Administration's page of the retention periods registers itself.
+import budgeting.privacy.admin  # noqa: F401
 from budgeting.models import (
     BaseRate,
     BudgetAllocation,

@@ -4,6 +4,7 @@ from .cofunding import CoFundingPledge
 from .ledger import LedgerEntry, LedgerEntryKind
 from .line import BudgetLine, BudgetLineQuerySet
 from .payment import OPEN_PAYMENT_STATUSES, PaymentRequest, PaymentRequestStatus
+from .privacy import DataSubject
 from .settlement import GrantSettlement, RefundClaim, RefundReason, RefundStatus, Repayment
 from .source import FundingSource, FundingSourceKind
 
@@ -14,6 +15,7 @@ __all__ = [
     "BudgetLine",
     "BudgetLineQuerySet",
     "CoFundingPledge",
+    "DataSubject",
     "FundingSource",
     "FundingSourceKind",
     "GrantSettlement",
