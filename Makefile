@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export DJANGO_SETTINGS_MODULE ?= config.settings.dev
 
-.PHONY: run test lint check-python check-libs install demo clean
+.PHONY: run test lint check-python check-libs check-browser install demo clean
 
 check-python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 12) else 1)' 2>/dev/null || { \
@@ -23,6 +23,15 @@ check-libs: check-python
 	@$(PYTHON) -c 'import ctypes.util, sys; missing = [n for n in sys.argv[1:] if not ctypes.util.find_library(n)]; [print(f"Systembibliothek fehlt: lib{n} (nötig für die PDF-Bescheide mit WeasyPrint).") for n in missing]; sys.exit(1 if missing else 0)' $(PDF_LIBS) || { \
 	  echo "Bitte installieren Sie die Bibliotheken, unter Debian/Ubuntu mit:"; \
 	  echo "  sudo apt-get install $(PDF_LIBS_APT)"; \
+	  exit 1; }
+
+# The browser tests (accessibility, end to end) drive Debian's Chromium with Playwright.
+CHROMIUM ?= /usr/bin/chromium
+
+check-browser:
+	@test -x $(CHROMIUM) || { \
+	  echo "Chromium fehlt ($(CHROMIUM)); die Browsertests brauchen ihn."; \
+	  echo "Bitte installieren Sie ihn, unter Debian/Ubuntu mit:  sudo apt-get install chromium"; \
 	  exit 1; }
 
 $(STAMP): pyproject.toml constraints.txt | check-python
@@ -48,7 +57,7 @@ lint: install
 	$(BIN)/djhtml --check templates
 	DJANGO_SETTINGS_MODULE=config.settings.test $(BIN)/python manage.py makemigrations --check --dry-run
 
-test: lint
+test: lint check-browser
 	DJANGO_SETTINGS_MODULE=config.settings.test DATABASE_URL= $(BIN)/pytest
 	@if [ -n "$$DATABASE_URL" ]; then \
 	  echo "== pytest on PostgreSQL ($$DATABASE_URL)"; \

@@ -26,7 +26,7 @@ class PersonForm(forms.Form):
     password1 = forms.CharField(
         label=_("Passwort"),
         widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
-        help_text=_("Mindestens 8 Zeichen, nicht nur Ziffern, kein gängiges Passwort."),
+        help_text=_("Mindestens 12 Zeichen, nicht nur Ziffern, kein gängiges Passwort."),
     )
     password2 = forms.CharField(
         label=_("Passwort wiederholen"),

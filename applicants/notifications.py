@@ -7,9 +7,11 @@ from django.conf import settings
 from django.core.mail import send_mail
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils import translation
 from django.utils.translation import gettext as _
 
 from applicants.models import Invitation
+from core.languages import address_language
 
 logger = logging.getLogger(__name__)
 
@@ -22,13 +24,15 @@ def send_invitation_mail(invitation: Invitation) -> None:
     }
     # The name is the applicant's input: a line break in it must not break the header.
     organisation = " ".join(invitation.organisation.name.split())
+    # In the language of the person if they already have an account, else German.
     try:
+        with translation.override(address_language(invitation.email)):
+            subject = _("Einladung zu %(organisation)s in Fördertal") % {
+                "organisation": organisation
+            }
+            message = render_to_string("applicants/mail/invitation.txt", context)
         send_mail(
-            subject=_("Einladung zu %(organisation)s in Fördertal")
-            % {"organisation": organisation},
-            message=render_to_string("applicants/mail/invitation.txt", context),
-            from_email=None,
-            recipient_list=[invitation.email],
+            subject=subject, message=message, from_email=None, recipient_list=[invitation.email]
         )
     except (OSError, smtplib.SMTPException):
         # The invitation is saved and listed as open; the mail can be sent again.

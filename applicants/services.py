@@ -23,6 +23,7 @@ class PersonData:
     first_name: str
     last_name: str
     phone: str = ""
+    language: str = ""  # the language the person registered in (portal and mails)
 
 
 def person_create(*, person: PersonData):
@@ -32,6 +33,7 @@ def person_create(*, person: PersonData):
         first_name=person.first_name,
         last_name=person.last_name,
         phone=person.phone,
+        language=person.language,
     )
     user.set_password(person.password)
     user.full_clean()

@@ -3,6 +3,7 @@
 from django.urls import path
 
 from applicants.views.invitation import InvitationAcceptView
+from applicants.views.my_data import MyDataView
 from applicants.views.organisation import (
     InviteView,
     OrganisationEditView,
@@ -18,4 +19,5 @@ urlpatterns = [
     path("organisation/einladen/", InviteView.as_view(), name="invite"),
     path("organisation/wechseln/", SwitchOrganisationView.as_view(), name="switch_organisation"),
     path("einladung/<str:token>/", InvitationAcceptView.as_view(), name="invitation_accept"),
+    path("meine-daten/", MyDataView.as_view(), name="my_data"),
 ]

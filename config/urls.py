@@ -5,7 +5,8 @@ from django.utils.translation import gettext_lazy as _
 
 from applicants.urls import urlpatterns as applicants_portal
 from budgeting.transparency import urls as transparency_urls
-from core.views import LandingView
+from core.password_reset import LanguagePasswordResetForm
+from core.views import LandingView, set_language
 from grants.urls import urlpatterns as grants_portal
 from workflow.urls import portal_urls as workflow_portal
 from workflow.urls import staff_site
@@ -15,18 +16,20 @@ admin.site.site_title = _("Fördertal")
 admin.site.index_title = _("Stammdaten und Programme")
 
 account_urls = [
-    path("anmelden/", auth_views.LoginView.as_view(), name="login"),
+    # core.login: anmelden/ (password, then anmelden/code/ or anmelden/einrichten/ for the
+    # second factor), sicherheit/ (the account's security page) and passwort/neu/… (the reset
+    # link, which also ends a lockout)
+    path("", include("core.login.urls")),
     path("abmelden/", auth_views.LogoutView.as_view(), name="logout"),
-    path("passwort/", auth_views.PasswordResetView.as_view(), name="password_reset"),
+    path(
+        "passwort/",
+        auth_views.PasswordResetView.as_view(form_class=LanguagePasswordResetForm),
+        name="password_reset",
+    ),
     path(
         "passwort/gesendet/",
         auth_views.PasswordResetDoneView.as_view(),
         name="password_reset_done",
-    ),
-    path(
-        "passwort/neu/<uidb64>/<token>/",
-        auth_views.PasswordResetConfirmView.as_view(),
-        name="password_reset_confirm",
     ),
     path(
         "passwort/fertig/",
@@ -42,6 +45,6 @@ urlpatterns = [
     path("staff/", staff_site.urls),
     path("admin/", admin.site.urls),
     path("transparenz/", include(transparency_urls)),
-    # Django's set_language view (POST) for the language switch of the translated pages.
-    path("i18n/", include("django.conf.urls.i18n")),
+    # The language switch of every page: Django's set_language, and it saves the choice.
+    path("i18n/setlang/", set_language, name="set_language"),
 ]

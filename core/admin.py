@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.utils.translation import gettext_lazy as _
 
+from core.login.admin import otp_reset
 from core.models import AuditEntry, District, User
 
 
@@ -10,9 +11,10 @@ class UserAdmin(DjangoUserAdmin):
     ordering = ["email"]
     list_display = ["email", "first_name", "last_name", "is_staff", "is_active"]
     search_fields = ["email", "first_name", "last_name"]
+    actions = [otp_reset]
     fieldsets = [
         (None, {"fields": ["email", "password"]}),
-        (_("Person"), {"fields": ["first_name", "last_name", "phone"]}),
+        (_("Person"), {"fields": ["first_name", "last_name", "phone", "language"]}),
         (_("Rechte"), {"fields": ["is_active", "is_staff", "is_superuser", "groups"]}),
         (_("Daten"), {"fields": ["last_login", "date_joined"]}),
     ]

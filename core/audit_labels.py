@@ -56,6 +56,11 @@ AUDIT_LABELS = {
     "budgeting.allocation.recorded": _("Haushaltsprüfung: Haushaltsstellen gewählt"),
     "budgeting.ledger.commitment": _("Mittel gebunden"),
     "budgeting.ledger.release": _("Mittelbindung aufgehoben"),
+    "core.person.data_exported": _("Datenauskunft heruntergeladen"),
+    "core.person.anonymised": _("Person nach Ablauf der Aufbewahrungsfristen anonymisiert"),
+    "core.user.otp_confirmed": _("Zwei-Faktor-Anmeldung eingerichtet"),
+    "core.user.otp_disabled": _("Zwei-Faktor-Anmeldung ausgeschaltet"),
+    "core.user.otp_reset": _("Zwei-Faktor-Anmeldung von der Administration zurückgesetzt"),
 }
 
 

@@ -1,8 +1,13 @@
-"""Form rendering: Bootstrap classes and accessible error links for every form."""
+"""Form rendering (Bootstrap classes, accessible error links) and the fields that read
+numbers and dates the way the active language writes them."""
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.forms.boundfield import BoundField
 from django.forms.renderers import TemplatesSetting
+from django.utils.translation import gettext as _
+
+from core.numbers import number_example, parse_decimal
 
 CHECK_WIDGETS = (forms.CheckboxInput, forms.RadioSelect, forms.CheckboxSelectMultiple)
 
@@ -40,8 +45,32 @@ class BootstrapFormRenderer(TemplatesSetting):
     bound_field_class = AccessibleBoundField
 
 
+class LocalizedDecimalField(forms.DecimalField):
+    """A number typed the way the active language writes it (core.numbers): "1.234,56" in
+    German, "1,234.56" in English; shown the same way (localize)."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("localize", True)
+        super().__init__(**kwargs)
+
+    def to_python(self, value):
+        if not isinstance(value, str):
+            return super().to_python(value)
+        if value.strip() in self.empty_values:
+            return None
+        try:
+            return parse_decimal(value)
+        except ValueError:
+            raise ValidationError(
+                _("Bitte geben Sie eine Zahl ein, zum Beispiel %(example)s.")
+                % {"example": number_example()},
+                code="invalid",
+            ) from None
+
+
 class DateInput(forms.DateInput):
-    """A native date picker that submits ISO dates."""
+    """A native date picker that submits ISO dates; a date field also reads the active
+    language's DATE_INPUT_FORMATS (core/formats fills Arabic's)."""
 
     input_type = "date"
 

@@ -1,31 +1,26 @@
-"""Languages: Django's LocaleMiddleware on the translated pages only, German everywhere else."""
+"""Languages: every page in the language its visitor prefers, the URLs unchanged."""
 
-from django.conf import settings
 from django.middleware.locale import LocaleMiddleware
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
 
-
-def is_translated_page(request) -> bool:
-    return request.path_info.startswith(tuple(settings.TRANSLATED_PATH_PREFIXES))
+from core.languages import page_language
 
 
-class TranslatedPagesLocaleMiddleware(LocaleMiddleware):
-    """On settings.TRANSLATED_PATH_PREFIXES the language comes from the language switch's cookie
-    (Django's set_language view), then the browser's Accept-Language, as Django does it; the
-    URLs stay as they are. Every other page stays in LANGUAGE_CODE: the portal's and the staff
-    pages' forms read amounts and dates the way the active language writes them, and their
-    strings are not translated yet."""
+class UserLanguageMiddleware(LocaleMiddleware):
+    """Activates core.languages.page_language: the logged-in person's saved choice, then the
+    language switch's cookie (Django's set_language), then Accept-Language, then German.
+
+    The staff pages (/staff/, /admin/) speak German and English only: staff work in German,
+    and English is there for colleagues without German, so a Turkish or Arabic preference
+    falls back to German there. Without i18n_patterns the URLs stay as they are; the answer
+    varies with the cookie and Accept-Language. Placed after AuthenticationMiddleware."""
 
     def process_request(self, request):
-        if is_translated_page(request):
-            super().process_request(request)
-            return
-        translation.activate(settings.LANGUAGE_CODE)
+        translation.activate(page_language(request))
         request.LANGUAGE_CODE = translation.get_language()
 
     def process_response(self, request, response):
         response = super().process_response(request, response)
-        if is_translated_page(request):
-            patch_vary_headers(response, ("Cookie",))
+        patch_vary_headers(response, ("Cookie",))
         return response

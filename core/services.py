@@ -1,4 +1,4 @@
-"""Writes of the core app: the role groups and their permissions."""
+"""Writes of the core app: the role groups and their permissions; a person's language."""
 
 from django.apps import apps
 from django.contrib.auth.management import create_permissions
@@ -6,6 +6,7 @@ from django.contrib.auth.models import Group, Permission
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 
+from core.models import User
 from core.roles import ADMINISTRATION, APPROVER, CASEWORKER, FINANCE, REVIEWER, ROLES
 
 ALL = ("add", "change", "delete", "view")
@@ -84,3 +85,10 @@ def _permissions(spec: dict[str, tuple[str, ...]]) -> list[Permission]:
             for action in actions
         ]
     return permissions
+
+
+def user_language_set(*, user: User, language: str) -> User:
+    """Save the language a person chose (one of settings.LANGUAGES)."""
+    user.language = User._meta.get_field("language").clean(language, user)
+    user.save(update_fields=["language"])
+    return user

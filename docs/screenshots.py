@@ -45,14 +45,15 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
-def manage(env, *args) -> None:
-    """Run a management command quietly; on failure show its output and stop."""
+def manage(env, *args) -> str:
+    """Run a management command quietly and return its output; on failure show it and stop."""
     command = [sys.executable, "manage.py", *args]
     # Our own manage.py with fixed arguments, no user input.
     done = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True)  # noqa: S603
     if done.returncode:
         sys.stderr.write(done.stdout + done.stderr)
         raise SystemExit(f"manage.py {' '.join(args)} ist fehlgeschlagen.")
+    return done.stdout
 
 
 def wait_for(url: str, seconds: float = 30) -> None:
@@ -68,15 +69,19 @@ def wait_for(url: str, seconds: float = 30) -> None:
     raise RuntimeError(f"Der Server unter {url} antwortet nicht.")
 
 
-def log_in(page, base: str) -> None:
+def log_in(page, base: str, env) -> None:
     page.goto(f"{base}/konto/anmelden/")
     page.fill("input[name=username]", STAFF_LOGIN[0])
     page.fill("input[name=password]", STAFF_LOGIN[1])
     page.click("form button[type=submit]")
     page.wait_for_load_state("networkidle")
+    # the second factor: the demo's key, as `manage.py demo_code` computes it
+    page.fill("input[name=token]", manage(env, "demo_code").strip())
+    page.click("form button[type=submit]")
+    page.wait_for_load_state("networkidle")
 
 
-def shoot(base: str) -> list[str]:
+def shoot(base: str, env) -> list[str]:
     """Save each page that answers 200 (staff pages logged in, public ones as a visitor);
     returns the names of the pages saved."""
     saved = []
@@ -86,7 +91,7 @@ def shoot(base: str) -> list[str]:
             context = browser.new_context(locale="de-DE", viewport={"width": WIDTH, "height": 900})
             page = context.new_page()
             if as_staff:
-                log_in(page, base)
+                log_in(page, base, env)
             response = page.goto(f"{base}{path}", wait_until="networkidle")
             if response is None or response.status != 200:
                 status = response.status if response else "keine Antwort"
@@ -125,7 +130,7 @@ def main() -> int:
         try:
             base = f"http://127.0.0.1:{port}"
             wait_for(f"{base}/konto/anmelden/")
-            saved = shoot(base)
+            saved = shoot(base, env)
         finally:
             server.terminate()
             server.wait(timeout=10)

@@ -6,7 +6,7 @@ from django.db.models.fields import BLANK_CHOICE_LABEL
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 
-from core.forms import DateInput
+from core.forms import DateInput, LocalizedDecimalField
 from core.models import District
 from grants.models import Application, Call, CostCategory, FinancingKind, RequiredDocument
 
@@ -14,13 +14,12 @@ MONEY_WIDGET = forms.TextInput(attrs={"inputmode": "decimal", "class": "amount"}
 
 
 def money_field(label, required=True):
-    return forms.DecimalField(
+    return LocalizedDecimalField(
         label=label,
         required=required,
         min_value=0,
         max_digits=14,
         decimal_places=2,
-        localize=True,
         widget=MONEY_WIDGET,
     )
 

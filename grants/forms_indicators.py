@@ -3,6 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from core.forms import LocalizedDecimalField
 from grants.forms import with_blank
 from grants.models import IndicatorDirection, IndicatorUnit
 from grants.services.indicators import IndicatorChoice
@@ -15,13 +16,12 @@ TARGET_HELP = _("Das wollen Sie bis zum Ende des Projekts erreichen.")
 
 
 def indicator_value_field(label, help_text=""):
-    """A measured value typed the German way (1.234,5), stored as a Decimal."""
-    return forms.DecimalField(
+    """A measured value typed the way the active language writes it, stored as a Decimal."""
+    return LocalizedDecimalField(
         label=label,
         required=False,
         max_digits=12,
         decimal_places=2,
-        localize=True,
         help_text=help_text,
         widget=forms.TextInput(attrs={"inputmode": "decimal", "class": "amount"}),
     )

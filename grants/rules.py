@@ -6,7 +6,7 @@ from datetime import date
 from dateutil.relativedelta import relativedelta
 from django.utils.translation import gettext as _
 
-from core.formatting import format_euro, format_percent
+from core.formatting import format_date, format_euro, format_percent
 from core.money import ZERO, round_money
 from grants.models import Application, FinancingType, IndicatorDirection
 
@@ -43,8 +43,8 @@ def _check_call(application, today, errors):
         errors[CALL].append(
             _("Der Förderaufruf ist nicht geöffnet (Antragstellung vom %(start)s bis %(end)s).")
             % {
-                "start": call.opens_on.strftime("%d.%m.%Y"),
-                "end": call.closes_on.strftime("%d.%m.%Y"),
+                "start": format_date(call.opens_on),
+                "end": format_date(call.closes_on),
             }
         )
 
@@ -63,12 +63,12 @@ def _check_period(application, errors):
     if start < call.project_start_earliest:
         errors["project_start"].append(
             _("Das Projekt darf frühestens am %(day)s beginnen.")
-            % {"day": call.project_start_earliest.strftime("%d.%m.%Y")}
+            % {"day": format_date(call.project_start_earliest)}
         )
     if end > call.project_end_latest:
         errors["project_end"].append(
             _("Das Projekt muss spätestens am %(day)s enden.")
-            % {"day": call.project_end_latest.strftime("%d.%m.%Y")}
+            % {"day": format_date(call.project_end_latest)}
         )
     months = call.programme.max_duration_months
     if end >= start + relativedelta(months=months):

@@ -147,18 +147,18 @@ def test_the_page_speaks_english_to_an_english_browser(client):
     assert "Transparency: funded projects" in html
     assert "We never publish data about persons" in html
     assert "Year of the award" in html and "all districts" in html
-    assert "8,000.00" in html and "1 grant)" in html and "March 2, 2026" in html
+    assert "8,000.00" in html and "1 grant)" in html and "2 March 2026" in html
     assert "Daten über Personen" not in html
 
 
-def test_the_language_switch_sets_english_for_the_public_pages_only(client):
+def test_the_language_switch_sets_english_for_every_page(client):
     grant()
     response = client.post("/i18n/setlang/", {"language": "en", "next": URL})
     assert response.status_code == 302 and response["Location"] == URL
     assert "Transparency: funded projects" in page(client)
     assert "Cookie" in client.get(URL)["Vary"]
-    # The portal and the start page stay German: their forms read German amounts and dates.
-    assert '<html lang="de"' in page(client, "/portal/registrieren/")
-    assert '<html lang="de"' in page(client, "/", HTTP_ACCEPT_LANGUAGE="en")
+    # The portal and the start page follow the switch too (core.middleware).
+    assert '<html lang="en"' in page(client, "/portal/registrieren/")
+    assert '<html lang="en"' in page(client, "/")
     client.post("/i18n/setlang/", {"language": "de", "next": URL})
     assert "Transparenz: geförderte Projekte" in page(client, HTTP_ACCEPT_LANGUAGE="en")

@@ -6,7 +6,7 @@ export holds exactly the rows a small one would."""
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from django.http import QueryDict
+from django.http import Http404, QueryDict
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.functional import Promise
@@ -75,7 +75,11 @@ class BudgetSheetExport:
     def cofunder(params: QueryDict):
         if not params.get("cofunder"):
             return None
-        return get_object_or_404(cofunders(), pk=params["cofunder"])
+        try:
+            pk = int(params["cofunder"])
+        except ValueError:
+            raise Http404 from None  # ?cofunder=abc names no co-funder either
+        return get_object_or_404(cofunders(), pk=pk)
 
     def rows_total(self, params: QueryDict) -> int:
         return bookings_query(self.year(params)).count()

@@ -8,10 +8,11 @@ from django.core.mail import EmailMessage
 from django.db.models import Q
 from django.tasks import task
 from django.template.loader import render_to_string
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from viewflow.workflow.models import Task
 
+from core.languages import NOTICE_LANGUAGE, mail_language
 from grants.models import Notice
 from workflow.models import TaskMailLog
 
@@ -20,11 +21,12 @@ TASK_MAIL_INTERVAL = timedelta(hours=1)
 
 @task
 def send_mail_job(subject: str, body: str, recipients: list[str], notice_id: int | None = None):
-    """Send one mail, with the notice PDF attached when given."""
+    """Send one mail, with the notice PDF attached when given (named in German, as the
+    notice is written)."""
     message = EmailMessage(subject=subject, body=body, to=recipients)
     if notice_id is not None:
         notice = Notice.objects.select_related("application").get(pk=notice_id)
-        with notice.file.open("rb") as pdf:
+        with notice.file.open("rb") as pdf, translation.override(NOTICE_LANGUAGE):
             message.attach(notice.filename, pdf.read(), "application/pdf")
     message.send()
 
@@ -50,11 +52,14 @@ def notify_staff_job(task_id: int) -> int:
     for user in candidates:
         if user.pk in recent or flow_task.flow_task.refusal(user, application):
             continue
-        body = render_to_string(
-            "workflow/mail/task_arrived.txt",
-            {"user": user, "task": flow_task, "application": application},
-        )
-        EmailMessage(subject=_("Neue Aufgabe in Fördertal"), body=body, to=[user.email]).send()
+        # Staff read German, or English if they chose it (core.languages).
+        with translation.override(mail_language(user, staff=True)):
+            subject = _("Neue Aufgabe in Fördertal")
+            body = render_to_string(
+                "workflow/mail/task_arrived.txt",
+                {"user": user, "task": flow_task, "application": application},
+            )
+        EmailMessage(subject=subject, body=body, to=[user.email]).send()
         TaskMailLog.objects.update_or_create(user=user, defaults={"last_sent_at": now})
         sent += 1
     return sent

@@ -1,11 +1,22 @@
-"""Mails about a case, queued as background jobs once the transaction has committed."""
+"""Mails about a case, queued as background jobs once the transaction has committed.
+
+Each recipient reads the mail in their language (core.languages.mail_language): the mail is
+rendered once per language among the recipients, subject included. The notice it may carry
+stays German; the mail's cover note says so in the reader's language.
+"""
+
+from datetime import date
 
 from django.conf import settings
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils.translation import gettext as _
+from django.utils import translation
+from django.utils.translation import gettext_lazy as _
 
+from core.formatting import format_date
+from core.languages import NOTICE_LANGUAGE, recipients_by_language
+from grants.notices.cover import notice_cover
 from workflow.jobs import notify_staff_job, send_mail_job
 
 
@@ -20,14 +31,31 @@ def applicant_recipients(application) -> list[str]:
     return emails
 
 
-def _mail_applicant(application, subject, template, notice=None, **context):
+def _subject_value(value) -> str:
+    """A value of the subject, written in the active language."""
+    if callable(value):
+        value = value()
+    if isinstance(value, date):
+        return format_date(value)
+    return str(value)
+
+
+def _mail_applicant(application, subject, template, notice=None, subject_args=None, **context):
+    """`subject` is a lazy German text with %(name)s for `subject_args`, whose values may be
+    dates or callables (a get_FOO_display) and are written in the recipient's language."""
     link = settings.SITE_URL + reverse("portal:application_detail", args=[application.pk])
-    body = render_to_string(template, {"application": application, "link": link, **context})
-    recipients = applicant_recipients(application)
     notice_id = notice.pk if notice else None
-    transaction.on_commit(
-        lambda: send_mail_job.enqueue(subject, body, recipients, notice_id=notice_id)
-    )
+    context = {"application": application, "link": link, **context}
+    for language, recipients in recipients_by_language(applicant_recipients(application)).items():
+        with translation.override(language):
+            args = {key: _subject_value(value) for key, value in (subject_args or {}).items()}
+            text = str(subject) % args
+            body = render_to_string(template, context)
+        transaction.on_commit(
+            lambda text=text, body=body, recipients=recipients: send_mail_job.enqueue(
+                text, body, recipients, notice_id=notice_id
+            )
+        )
 
 
 def applicant_submitted(*, application, resubmission: bool) -> None:
@@ -35,30 +63,49 @@ def applicant_submitted(*, application, resubmission: bool) -> None:
         _("Ihr überarbeiteter Antrag %(reference)s ist eingegangen")
         if resubmission
         else _("Ihr Antrag %(reference)s ist eingegangen")
-    ) % {"reference": application.reference}
-    _mail_applicant(application, subject, "workflow/mail/submitted.txt", resubmission=resubmission)
+    )
+    _mail_applicant(
+        application,
+        subject,
+        "workflow/mail/submitted.txt",
+        subject_args={"reference": application.reference},
+        resubmission=resubmission,
+    )
 
 
 def applicant_revision_requested(*, check) -> None:
     application = check.application
-    subject = _("Bitte ergänzen Sie Ihren Antrag %(reference)s") % {
-        "reference": application.reference
-    }
-    _mail_applicant(application, subject, "workflow/mail/revision.txt", check=check)
+    _mail_applicant(
+        application,
+        _("Bitte ergänzen Sie Ihren Antrag %(reference)s"),
+        "workflow/mail/revision.txt",
+        subject_args={"reference": application.reference},
+        check=check,
+    )
 
 
 def applicant_withdrawn(*, application) -> None:
-    subject = _("Ihr Antrag %(reference)s ist zurückgezogen") % {"reference": application.reference}
-    _mail_applicant(application, subject, "workflow/mail/withdrawn.txt")
+    _mail_applicant(
+        application,
+        _("Ihr Antrag %(reference)s ist zurückgezogen"),
+        "workflow/mail/withdrawn.txt",
+        subject_args={"reference": application.reference},
+    )
 
 
 def applicant_decided(*, notice) -> None:
+    """The decision with its notice attached (German) and a cover note in the reader's
+    language: that the German text binds, and what the notice decides."""
     application = notice.application
-    subject = _("Entscheidung über Ihren Antrag %(reference)s") % {
-        "reference": application.reference
-    }
     _mail_applicant(
-        application, subject, "workflow/mail/decided.txt", notice=notice, notice_obj=notice
+        application,
+        _("Entscheidung über Ihren Antrag %(reference)s"),
+        "workflow/mail/decided.txt",
+        notice=notice,
+        subject_args={"reference": application.reference},
+        notice_obj=notice,
+        cover=notice_cover(notice),
+        notice_language=NOTICE_LANGUAGE,
     )
 
 
@@ -70,57 +117,72 @@ def staff_task_arrived(*, task) -> None:
 
 def applicant_payment_released(*, request) -> None:
     application = request.application
-    subject = _("Auszahlung zu Ihrem Antrag %(reference)s") % {"reference": application.reference}
-    _mail_applicant(application, subject, "workflow/mail/payment_released.txt", request=request)
+    _mail_applicant(
+        application,
+        _("Auszahlung zu Ihrem Antrag %(reference)s"),
+        "workflow/mail/payment_released.txt",
+        subject_args={"reference": application.reference},
+        request=request,
+    )
 
 
 def applicant_payment_returned(*, request) -> None:
     application = request.application
-    subject = _("Ihr Mittelabruf zu %(reference)s wurde zurückgegeben") % {
-        "reference": application.reference
-    }
-    _mail_applicant(application, subject, "workflow/mail/payment_returned.txt", request=request)
+    _mail_applicant(
+        application,
+        _("Ihr Mittelabruf zu %(reference)s wurde zurückgegeben"),
+        "workflow/mail/payment_returned.txt",
+        subject_args={"reference": application.reference},
+        request=request,
+    )
 
 
 def applicant_final(*, application) -> None:
-    subject = _("Ihr Bescheid %(reference)s ist bestandskräftig") % {
-        "reference": application.reference
-    }
-    _mail_applicant(application, subject, "workflow/mail/final.txt")
+    _mail_applicant(
+        application,
+        _("Ihr Bescheid %(reference)s ist bestandskräftig"),
+        "workflow/mail/final.txt",
+        subject_args={"reference": application.reference},
+    )
 
 
 def applicant_report_checked(*, check, settlement=None) -> None:
     report = check.report
     application = report.application
-    subject = _("Ihr %(kind)s zu %(reference)s wurde geprüft") % {
-        "kind": report.get_kind_display(),
-        "reference": application.reference,
-    }
     _mail_applicant(
         application,
-        subject,
+        _("Ihr %(kind)s zu %(reference)s wurde geprüft"),
         "workflow/mail/report_checked.txt",
+        subject_args={"kind": report.get_kind_display, "reference": application.reference},
         check=check,
         report=report,
         settlement=settlement,
+        notice_language=NOTICE_LANGUAGE,
     )
 
 
 def applicant_report_reminder(*, report, today) -> None:
     application = report.application
-    subject = _("Erinnerung: %(kind)s zu %(reference)s fällig am %(day)s") % {
-        "kind": report.get_kind_display(),
-        "reference": application.reference,
-        "day": report.due_on.strftime("%d.%m.%Y"),
-    }
     _mail_applicant(
-        application, subject, "workflow/mail/report_reminder.txt", report=report, today=today
+        application,
+        _("Erinnerung: %(kind)s zu %(reference)s fällig am %(day)s"),
+        "workflow/mail/report_reminder.txt",
+        subject_args={
+            "kind": report.get_kind_display,
+            "reference": application.reference,
+            "day": report.due_on,
+        },
+        report=report,
+        today=today,
     )
 
 
 def applicant_refund_reminder(*, claim) -> None:
     application = claim.application
-    subject = _("Erinnerung: Rückforderung zu %(reference)s ist fällig") % {
-        "reference": application.reference
-    }
-    _mail_applicant(application, subject, "workflow/mail/refund_reminder.txt", claim=claim)
+    _mail_applicant(
+        application,
+        _("Erinnerung: Rückforderung zu %(reference)s ist fällig"),
+        "workflow/mail/refund_reminder.txt",
+        subject_args={"reference": application.reference},
+        claim=claim,
+    )

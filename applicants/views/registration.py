@@ -1,6 +1,7 @@
 from django.contrib import messages
 from django.contrib.auth import login
 from django.shortcuts import redirect, render
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views import View
 
@@ -17,6 +18,7 @@ def person_data(form: PersonForm, email: str | None = None) -> PersonData:
         first_name=data["first_name"],
         last_name=data["last_name"],
         phone=data.get("phone", ""),
+        language=translation.get_language(),
     )
 
 

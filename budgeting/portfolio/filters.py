@@ -18,8 +18,15 @@ def granted_organisations():
 
 class PortfolioFilter(django_filters.FilterSet):
     # A single choice per relation joins at most one row per grant, so no DISTINCT is needed.
+    # A year Python's dates can hold after the time zone is applied: year 0, 1 or 100000
+    # would fail in the query instead of in the form.
     year = django_filters.NumberFilter(
-        label=_("Jahr der Bewilligung"), field_name="decision__decided_at", lookup_expr="year"
+        label=_("Jahr der Bewilligung"),
+        field_name="decision__decided_at",
+        lookup_expr="year",
+        min_value=1900,
+        max_value=2999,
+        decimal_places=0,
     )
     programme = django_filters.ModelChoiceFilter(
         label=_("Förderprogramm"), field_name="call__programme", queryset=Programme.objects.all()

@@ -17,7 +17,7 @@ from budgeting.models import LedgerEntry, LedgerEntryKind, PaymentRequest, Payme
 from budgeting.selectors import commitments_of
 from core.audit import audit_record
 from core.errors import NotAllowed
-from core.formatting import format_euro
+from core.formatting import format_date, format_euro
 from core.money import ZERO, split_money
 from grants.models import Application, ApplicationStatus
 
@@ -44,7 +44,7 @@ def payment_request_refusal(
     if application.project_end and today > application.project_end:
         return _(
             "Der Bewilligungszeitraum endete am %(day)s; ein Abruf ist nicht mehr möglich."
-        ) % {"day": application.project_end.strftime("%d.%m.%Y")}
+        ) % {"day": format_date(application.project_end)}
     balances = grant_balances(application)
     if amount > balances.remaining:
         return _(

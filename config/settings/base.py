@@ -38,6 +38,9 @@ INSTALLED_APPS = [
     "django.forms",
     "django_filters",
     "django_tasks_db",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "axes",
     "bootstrap",
     "viewflow",
     "viewflow.workflow",
@@ -50,15 +53,20 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "core.middleware.TranslatedPagesLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # after authentication: the saved language of the logged-in person comes first
+    "core.middleware.UserLanguageMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "workflow.middleware.StaffAreaMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # last, as django-axes asks: it answers locked-out logins
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -110,14 +118,19 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 
 # German is the reference language: source strings are German, other languages are catalogues.
+# The applicant side speaks all four, the staff pages German and English (core.languages,
+# core.middleware); the notices stay German whatever the language.
 LANGUAGE_CODE = "de"
-LANGUAGES = [("de", _("Deutsch")), ("en", _("Englisch"))]
-# The pages whose strings are translated: there the language comes from the switch (Django's
-# set_language view and its cookie) or the browser's Accept-Language; every other page stays
-# German until its catalogue is complete, because its forms read amounts and dates the way
-# the active language writes them (core.middleware).
-TRANSLATED_PATH_PREFIXES = ["/transparenz/"]
+LANGUAGES = [
+    ("de", _("Deutsch")),
+    ("en", _("Englisch")),
+    ("tr", _("Türkisch")),
+    ("ar", _("Arabisch")),
+]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# Where Django's formats of a language leave a gap (Arabic: no date input formats, so it would
+# read 05/03/2026 the American way), core/formats/<language>/formats.py fills it.
+FORMAT_MODULE_PATH = ["core.formats"]
 TIME_ZONE = "Europe/Berlin"
 USE_I18N = True
 USE_TZ = True
@@ -217,3 +230,9 @@ OPEN_DATA = {
     "city": os.environ.get("OPEN_DATA_CITY", "Wuppertal"),
     "register_court": os.environ.get("OPEN_DATA_REGISTER_COURT", "RA000369"),
 }
+
+# Login, two-factor authentication and sessions; Content-Security-Policy and upload limits;
+# data protection (retention periods). Each lives in its own module.
+from .auth import *  # noqa: E402
+from .privacy import *  # noqa: E402
+from .security import *  # noqa: E402

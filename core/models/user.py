@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib.auth.models import AbstractUser, UserManager
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -35,6 +36,16 @@ class User(AbstractUser):
     username = None
     email = models.EmailField(_("E-Mail-Adresse"), unique=True)
     phone = models.CharField(_("Telefon"), max_length=40, blank=True)
+    language = models.CharField(
+        _("Sprache"),
+        max_length=10,
+        choices=settings.LANGUAGES,
+        blank=True,
+        help_text=_(
+            "Sprache des Portals und der E-Mails; leer: noch nicht gewählt (dann Deutsch). "
+            "Bescheide sind immer auf Deutsch."
+        ),
+    )
 
     USERNAME_FIELD = "email"
     REQUIRED_FIELDS = []

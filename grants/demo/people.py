@@ -14,6 +14,7 @@ from core.roles import (
     REVIEWER,
     STAFF_ROLES,
 )
+from grants.demo.second_factor import demo_device_ensure
 
 DEMO_PASSWORD = "demo"  # noqa: S105 -- demo data only, printed by `manage.py demo_logins`
 DEMO_DOMAIN = "demo.foerdertal.de"
@@ -61,4 +62,6 @@ def user_ensure(person: DemoUser, *, groups: dict[str, Group]) -> tuple[object, 
     user.is_superuser = False  # no one is a superuser: every right comes from a role
     user.save(update_fields=["first_name", "last_name", "is_staff", "is_superuser"])
     user.groups.add(groups[person.role])
+    if person.is_staff:
+        demo_device_ensure(user)
     return user, created

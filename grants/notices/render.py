@@ -11,6 +11,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from core.formatting import format_euro, format_percent
+from core.languages import NOTICE_LANGUAGE
 from grants.models import Application, DecisionOutcome, FinancingType, NoticeKind
 
 TEMPLATES = {
@@ -57,7 +58,7 @@ def render_notice_html(
 ) -> str:
     """The notice as HTML, always in German (the binding language of the notice)."""
     kind = NoticeKind(kind)
-    with translation.override(settings.LANGUAGE_CODE):
+    with translation.override(NOTICE_LANGUAGE):
         context = notice_context(
             application=application,
             kind=kind,

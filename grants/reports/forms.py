@@ -9,7 +9,7 @@ from django.core.exceptions import ValidationError
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 
-from core.forms import DateInput
+from core.forms import DateInput, LocalizedDecimalField
 from grants.forms import MONEY_WIDGET, money_field, with_blank
 from grants.models import Report
 from grants.reports.receipts_import import MAX_ROWS
@@ -74,16 +74,18 @@ def actuals_initial(actuals) -> dict:
 
 
 class ReceiptForm(forms.Form):
-    number = forms.IntegerField(label=_("Nr."), min_value=1, required=False)
+    # The largest number every database stores in the receipt's PositiveIntegerField.
+    number = forms.IntegerField(
+        label=_("Nr."), min_value=1, max_value=2_147_483_647, required=False
+    )
     date = forms.DateField(label=_("Datum"), widget=DateInput())
     payee = forms.CharField(label=_("Zahlungsempfänger"), max_length=200)
     purpose = forms.CharField(label=_("Zweck"), max_length=300)
-    amount = forms.DecimalField(
+    amount = LocalizedDecimalField(
         label=_("Betrag (Euro)"),
         min_value=Decimal("0.01"),
         max_digits=14,
         decimal_places=2,
-        localize=True,
         widget=MONEY_WIDGET,
     )
     cost_line = forms.TypedChoiceField(

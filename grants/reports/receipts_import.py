@@ -22,6 +22,7 @@ from django.utils.translation import gettext_lazy
 from openpyxl.utils.datetime import from_excel
 
 from core.money import CENT, ZERO, round_money
+from core.uploads import check_unpacked_size
 from grants.models import Receipt
 from grants.reports.rows import ReceiptRow
 
@@ -61,6 +62,7 @@ def parse_receipts(uploaded_file) -> list[ReceiptRow]:
     """Read the receipts of an XLSX or CSV file; raise ValidationError listing every problem."""
     data = _read(uploaded_file)
     if data.startswith(ZIP_MAGIC):
+        check_unpacked_size(data, settings.RECEIPTS_IMPORT_MAX_UNPACKED_BYTES)
         return _receipts(_xlsx_rows(data))
     kind = filetype.guess(data[:8192])
     if kind is not None or b"\x00" in data:
@@ -129,16 +131,21 @@ def _csv_rows(text: str) -> list[tuple[int, list]]:
     """The records of the CSV text; the delimiter is the one that makes the header readable."""
     delimiter = _sniff_delimiter(text)
     rows = []
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     try:
-        for number, values in enumerate(
-            csv.reader(io.StringIO(text, newline=""), delimiter=delimiter), start=1
-        ):
+        for number, values in enumerate(reader, start=1):
             if number > MAX_SCANNED_ROWS:
                 raise ValidationError(_too_many_rows(), code="too_many_rows")
             rows.append((number, values[:MAX_COLUMNS]))
     except csv.Error as error:
+        # csv's own messages are English ("field larger than field limit"): say it in German.
         raise ValidationError(
-            _("Die CSV-Datei kann nicht gelesen werden: %(error)s") % {"error": error},
+            _(
+                "Die CSV-Datei kann ab Zeile %(line)s nicht gelesen werden (zum Beispiel ein "
+                "sehr langes Feld oder ein nicht geschlossenes Anführungszeichen). Bitte "
+                "speichern Sie die Tabelle erneut als CSV UTF-8 oder als XLSX."
+            )
+            % {"line": reader.line_num},
             code="csv",
         ) from error
     return rows

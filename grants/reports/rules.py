@@ -6,7 +6,7 @@ from decimal import Decimal
 
 from django.utils.translation import gettext as _
 
-from core.formatting import format_euro
+from core.formatting import format_date, format_euro
 from core.money import ZERO, sum_money
 from grants.models import FinancingKind, FinancingLine, Report, ReportKind
 
@@ -141,8 +141,8 @@ def _check_receipts(report, errors):
                 "Nr. %(numbers)s."
             )
             % {
-                "start": start.strftime("%d.%m.%Y"),
-                "end": end.strftime("%d.%m.%Y"),
+                "start": format_date(start),
+                "end": format_date(end),
                 "numbers": ", ".join(outside),
             }
         )

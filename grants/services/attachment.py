@@ -2,7 +2,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from core.audit import audit_record
-from core.uploads import check_upload
+from core.uploads import check_count, check_upload
 from grants.models import Application, Attachment, RequiredDocument
 from grants.permissions import can_edit_application
 from grants.services.errors import NotAllowed
@@ -19,6 +19,7 @@ def attachment_add(
     ):
         raise NotAllowed(_("Diese Unterlage gehört nicht zu dem Förderprogramm des Antrags."))
     checked = check_upload(uploaded_file)
+    check_count(_count(application))  # before the file is written
     attachment = Attachment(
         application=application,
         required_document=required_document,
@@ -30,6 +31,9 @@ def attachment_add(
     attachment.file.save(uploaded_file.name, uploaded_file, save=False)
     try:
         with transaction.atomic():
+            # Under the lock of the application, parallel uploads are counted one by one.
+            Application.objects.select_for_update().get(pk=application.pk)
+            check_count(_count(application))
             attachment.full_clean()
             attachment.save()
             audit_record(
@@ -42,6 +46,10 @@ def attachment_add(
         attachment.file.delete(save=False)  # nothing half-saved: no file without its row
         raise
     return attachment
+
+
+def _count(application: Application) -> int:
+    return Attachment.objects.filter(application_id=application.pk).count()
 
 
 def attachment_delete(*, attachment: Attachment, user) -> None:

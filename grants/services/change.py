@@ -20,7 +20,7 @@ from django.utils.translation import gettext as _
 
 from applicants.permissions import is_member
 from core.audit import audit_record
-from core.formatting import format_euro
+from core.formatting import format_date, format_euro
 from core.money import ZERO, round_money
 from grants.models import (
     OPEN_CHANGE_STATUSES,
@@ -81,7 +81,7 @@ def change_request_refusal(application: Application) -> str | None:
         return _(
             "Über Ihren Änderungsantrag vom %(day)s ist noch nicht entschieden. Bitte warten "
             "Sie die Entscheidung ab, bevor Sie eine weitere Änderung beantragen."
-        ) % {"day": timezone.localtime(open_request.requested_at).strftime("%d.%m.%Y")}
+        ) % {"day": format_date(open_request.requested_at)}
     return None
 
 
@@ -112,12 +112,12 @@ def _change_errors(
     if new_project_start is not None and new_project_start < call.project_start_earliest:
         errors["new_project_start"].append(
             _("Das Projekt darf frühestens am %(day)s beginnen.")
-            % {"day": call.project_start_earliest.strftime("%d.%m.%Y")}
+            % {"day": format_date(call.project_start_earliest)}
         )
     if new_project_end is not None and new_project_end > call.project_end_latest:
         errors["new_project_end"].append(
             _("Das Projekt muss spätestens am %(day)s enden.")
-            % {"day": call.project_end_latest.strftime("%d.%m.%Y")}
+            % {"day": format_date(call.project_end_latest)}
         )
     if start is not None and end is not None and end < start:
         field = "new_project_end" if new_project_end is not None else "new_project_start"

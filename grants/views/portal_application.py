@@ -7,6 +7,7 @@ from django.views import View
 from django.views.generic import TemplateView
 
 from applicants.portal import PortalMixin
+from core.languages import NOTICE_LANGUAGE
 from grants.forms import (
     ApplicationForm,
     AttachmentForm,
@@ -14,6 +15,7 @@ from grants.forms import (
     FinancingLineFormSet,
 )
 from grants.forms_indicators import IndicatorsSection
+from grants.notices.cover import notice_covers
 from grants.permissions import can_edit_application
 from grants.rules import ATTACHMENTS, CALL, COSTS, INDICATORS, PLAN, submission_errors
 from grants.selectors import application_for_member
@@ -37,6 +39,8 @@ class ApplicationDetailView(PortalMixin, TemplateView):
             editable=editable,
             missing=[message for messages_ in missing.values() for message in messages_],
             attachment_form=AttachmentForm(programme=application.programme) if editable else None,
+            notice_covers=notice_covers(application),
+            notice_language=NOTICE_LANGUAGE,
             **kwargs,
         )
 

@@ -25,13 +25,14 @@ def queries(client, url) -> tuple[int, str]:
     return len(captured), response.content.decode()
 
 
-# session, user, staff-role check, the filter form's four choice lists, count, rows, …
+# session, user, the second factor's device, staff-role check, the filter form's four choice
+# lists, count, rows, …
 @pytest.mark.parametrize(
     ("url", "marker", "expected"),
     [
-        ("/staff/antraege/", "Fall ", 11),
-        ("/staff/antraege/?status=submitted&q=Fall", "Fall ", 11),
-        ("/staff/verfahren/queue/", "Vollständigkeitsprüfung", 14),
+        ("/staff/antraege/", "Fall ", 12),
+        ("/staff/antraege/?status=submitted&q=Fall", "Fall ", 12),
+        ("/staff/verfahren/queue/", "Vollständigkeitsprüfung", 15),
     ],
 )
 def test_list_pages_run_the_same_queries_for_1_and_50_cases(
