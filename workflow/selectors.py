@@ -21,6 +21,7 @@ from core.models import AuditEntry
 from core.roles import APPROVER, FINANCE, has_role
 from grants.models import (
     Application,
+    ApplicationStatus,
     Attachment,
     FormalCheck,
     Receipt,
@@ -43,11 +44,11 @@ def process_of(application: Application) -> ApplicationProcess | None:
 
 
 def case_application(pk: int) -> Application:
-    """A submitted application with everything the case page shows."""
+    """A submitted application with everything the case page shows (drafts are the
+    applicant's own: Application.DoesNotExist)."""
     return (
-        Application.objects.select_related(
-            "call__programme", "organisation__district", "submitted_by"
-        )
+        Application.objects.exclude(status=ApplicationStatus.DRAFT)
+        .select_related("call__programme", "organisation__district", "submitted_by")
         .prefetch_related(
             "districts",
             "cost_lines",

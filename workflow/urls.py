@@ -3,10 +3,10 @@
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from viewflow.urls import Application, Site
-from viewflow.workflow.flow import FlowAppViewset
 
 from workflow.change_flow import ChangeFlow
 from workflow.change_urls import change_portal_urls
+from workflow.flow_viewset import StaffFlowViewset
 from workflow.flows import ApplicationFlow
 from workflow.payout_flow import PayoutFlow
 from workflow.report_flow import ReportFlow
@@ -104,10 +104,10 @@ staff_site = Site(
             menu_template_name=None,
             urlpatterns=[path("", PortfolioView.as_view(), name="index")],
         ),
-        FlowAppViewset(ApplicationFlow, app_name="verfahren", icon="assignment"),
-        FlowAppViewset(PayoutFlow, app_name="mittelabrufe", icon="payments"),
-        FlowAppViewset(ReportFlow, app_name="nachweise", icon="fact_check"),
-        FlowAppViewset(ChangeFlow, app_name="aenderungen", icon="edit_note"),
+        StaffFlowViewset(ApplicationFlow, app_name="verfahren", icon="assignment"),
+        StaffFlowViewset(PayoutFlow, app_name="mittelabrufe", icon="payments"),
+        StaffFlowViewset(ReportFlow, app_name="nachweise", icon="fact_check"),
+        StaffFlowViewset(ChangeFlow, app_name="aenderungen", icon="edit_note"),
     ],
 )
 

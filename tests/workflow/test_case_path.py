@@ -155,3 +155,16 @@ def test_submission_revision_review_budget_check_partial_approval_and_notice(
     ):
         assert label in page
     assert "<svg" in page  # the flow chart with the current step
+
+
+def test_taking_a_task_on_the_case_page_returns_to_the_case_page(client, applicant, draft, staff):
+    client.force_login(applicant)
+    assert submit(client, draft).status_code == 302
+    client.force_login(staff["caseworker"])
+    page = client.get(case_url(draft)).content.decode()
+    task = open_task(draft, FLOW.formal_check)
+    assign = FLOW.formal_check.reverse("assign", args=[task.process_id, task.pk])
+    assert f"{assign}?back={case_url(draft)}" in page
+    response = client.post(f"{assign}?back={case_url(draft)}", follow=True)
+    assert response.redirect_chain[-1][0] == case_url(draft)
+    assert "Aufgabe" in response.content.decode() and "übernommen" in response.content.decode()

@@ -9,7 +9,10 @@ from django.utils.translation import gettext as _
 from django.views import View
 
 from budgeting.models import RefundClaim
-from grants.models import Application, Attachment, Notice
+from core.errors import NotAllowed
+from core.roles import APPROVER, FINANCE
+from grants.models import Application, ApplicationStatus, Attachment, Notice
+from grants.permissions import staff_refusal
 from workflow.forms import RefundWaiverForm, RepaymentForm, RevocationForm
 from workflow.selectors import (
     case_application,
@@ -72,10 +75,13 @@ def task_action(user, task) -> dict:
 
 
 class StaffAttachmentView(View):
-    """Staff download an application's attachment (the middleware admits staff roles only)."""
+    """Staff download an attachment of a submitted application (the middleware admits staff
+    roles only; a draft's files are the applicant's own)."""
 
     def get(self, request, pk):
-        attachment = get_object_or_404(Attachment, pk=pk)
+        attachment = get_object_or_404(
+            Attachment.objects.exclude(application__status=ApplicationStatus.DRAFT), pk=pk
+        )
         return FileResponse(
             attachment.file.open("rb"),
             as_attachment=True,
@@ -92,11 +98,20 @@ class StaffNoticeView(View):
         )
 
 
+def refuse_unless(user, application, role: str) -> None:
+    """Refuse (403 with the reason) before a form is read: the role and rule 4 of DOMAIN.md,
+    as the services check them again."""
+    reason = staff_refusal(user, application, role)
+    if reason:
+        raise NotAllowed(reason)
+
+
 class RefundRepaymentView(View):
     """Finanzen record money received on a refund claim (POST from the case page)."""
 
     def post(self, request, pk):
         claim = get_object_or_404(RefundClaim.objects.select_related("application"), pk=pk)
+        refuse_unless(request.user, claim.application, FINANCE)
         form = RepaymentForm(request.POST, prefix=f"claim{claim.pk}")
         if form.is_valid():
             try:
@@ -113,6 +128,7 @@ class RefundRepaymentView(View):
 class RefundWaiverView(View):
     def post(self, request, pk):
         claim = get_object_or_404(RefundClaim.objects.select_related("application"), pk=pk)
+        refuse_unless(request.user, claim.application, FINANCE)
         form = RefundWaiverForm(request.POST, prefix=f"waive{claim.pk}")
         if form.is_valid():
             try:
@@ -146,6 +162,7 @@ class RevocationView(View):
 
     def post(self, request, pk):
         application = get_object_or_404(Application, pk=pk)
+        refuse_unless(request.user, application, APPROVER)
         form = RevocationForm(request.POST, prefix="revoke")
         if not form.is_valid():
             messages.error(request, _("Bitte Gründe angeben und den Widerruf bestätigen."))
