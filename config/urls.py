@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from applicants.urls import urlpatterns as applicants_portal
 from budgeting.transparency import urls as transparency_urls
 from core.password_reset import LanguagePasswordResetForm
-from core.views import LandingView, set_language
+from core.views import AccessibilityStatementView, LandingView, set_language
 from grants.urls import urlpatterns as grants_portal
 from workflow.urls import portal_urls as workflow_portal
 from workflow.urls import staff_site
@@ -45,6 +45,7 @@ urlpatterns = [
     path("staff/", staff_site.urls),
     path("admin/", admin.site.urls),
     path("transparenz/", include(transparency_urls)),
+    path("barrierefreiheit/", AccessibilityStatementView.as_view(), name="accessibility"),
     # The language switch of every page: Django's set_language, and it saves the choice.
     path("i18n/setlang/", set_language, name="set_language"),
 ]

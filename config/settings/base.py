@@ -33,7 +33,7 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "whitenoise.runserver_nostatic",
-    "django.contrib.staticfiles",
+    "core.staticfiles.FoerdertalStaticFilesConfig",
     "django.contrib.humanize",
     "django.forms",
     "django_filters",
@@ -189,6 +189,11 @@ AUTHORITY = {
     # No invented mailbox: set AUTHORITY_EMAIL to the department's address (shown when set).
     "email": os.environ.get("AUTHORITY_EMAIL", ""),
 }
+# The feedback contact of the accessibility statement (/barrierefreiheit/); the default is a
+# placeholder for the department to confirm before going live.
+ACCESSIBILITY_CONTACT_EMAIL = os.environ.get(
+    "ACCESSIBILITY_CONTACT_EMAIL", "barrierefreiheit@stadt.wuppertal.de"
+)
 # Legal remedy against a notice: in NRW there is no Widerspruch for these notices (§ 110 JustG
 # NRW), only a Klage at the administrative court within one month; Wuppertal → VG Düsseldorf.
 APPEAL_COURT = os.environ.get(

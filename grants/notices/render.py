@@ -152,8 +152,9 @@ def html_to_pdf(html: str) -> bytes:
     # Every fetch fails and stops the rendering: a notice never depends on a remote resource.
     fetcher = URLFetcher(allowed_protocols=(), fail_on_errors=True)
     try:
+        # pdf_tags: headings, paragraphs and tables are tagged for screen readers (BITV 2.0).
         return HTML(string=html, base_url=None, url_fetcher=fetcher).write_pdf(
-            pdf_variant=PDF_VARIANT
+            pdf_variant=PDF_VARIANT, pdf_tags=True
         )
     except FatalURLFetchingError as error:
         raise RuntimeError(

@@ -95,6 +95,19 @@ def test_partial_approval_notice_states_amounts_reasons_and_remedy(application, 
     assert "Änderungsbescheid" not in text
 
 
+def structure_tags(node) -> set[str]:
+    """Every structure type (/S) below a node of a PDF's structure tree."""
+    node = node.get_object()
+    found = {node["/S"]} if "/S" in node else set()
+    kids = node.get("/K", [])
+    kids = kids if isinstance(kids, list) else [kids]
+    for kid in kids:
+        kid = kid.get_object()
+        if hasattr(kid, "keys") and ("/K" in kid or "/S" in kid):
+            found |= structure_tags(kid)
+    return found
+
+
 def test_notice_is_pdf_a_3b_with_title(application, officer):
     decide(application, officer, outcome=DecisionOutcome.APPROVED, amount="8000.00")
 
@@ -107,6 +120,11 @@ def test_notice_is_pdf_a_3b_with_title(application, officer):
     assert (xmp.pdfaid_part, xmp.pdfaid_conformance) == ("3", "B")
     assert "/OutputIntents" in reader.trailer["/Root"]
     assert reader.metadata.title == f"Zuwendungsbescheid {REFERENCE} (Version 1)"
+    # Tagged for screen readers: a structure tree with headings and tables (BITV 2.0).
+    root = reader.trailer["/Root"]
+    assert "/StructTreeRoot" in root and root["/MarkInfo"]["/Marked"]
+    tags = structure_tags(root["/StructTreeRoot"])
+    assert {"/H2", "/Table", "/P"} <= tags
 
 
 def test_full_approval_has_no_partial_reasons(application, officer):
