@@ -148,6 +148,7 @@ def test_waiver_two_payouts_final_report_settlement_refund_repayment_closed(
     client.force_login(people["finance"])
     case = client.get(reverse("antraege:case", args=[grant.pk])).content.decode()
     assert "Schlussfestsetzung" in case and "7.200,00" in case
+    assert "80,00&nbsp;%" in case  # the Förderquote q, formatted the German way
     prefix = f"claim{claim.pk}"
     today = timezone.localdate().isoformat()
     client.post(
