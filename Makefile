@@ -71,3 +71,10 @@ clean:
 .PHONY: bench-export
 bench-export: $(STAMP)
 	$(BIN)/python bench/export_ledger.py
+
+# Load test, not part of `make test`: a fresh PostgreSQL database with the demo data, gunicorn
+# on 127.0.0.1 and locust headless, 50 users for 5 minutes (bench/README.md, "Load test");
+# `make load LOAD_USERS=10 LOAD_TIME=1m` for a shorter one. Exits non-zero on any failure.
+.PHONY: load
+load: install
+	bash bench/load/run.sh
