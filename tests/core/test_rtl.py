@@ -11,16 +11,9 @@ import pytest
 from django.conf import settings
 from django.test import Client
 
+from tests.browser import ARGS, CHROMIUM
+
 CSS = Path(settings.BASE_DIR) / "static" / "css" / "foerdertal.css"
-CHROMIUM = "/usr/bin/chromium"
-ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-]
 # left/right as a property or a property's end (margin-left, border-right, left: …, float: left).
 PHYSICAL = re.compile(r"(^|[\s;{-])(left|right)\s*:|:\s*(left|right)\b|-(left|right)\b")
 

@@ -27,17 +27,8 @@ from playwright.sync_api import Browser, Page, sync_playwright
 from pytest_django.live_server_helper import LiveServer
 
 from core.login.policy import second_factor_mandatory
+from tests.browser import ARGS, CHROMIUM
 
-# RECIPES.md 4: Debian's Chromium; no background traffic, the network here is closed.
-CHROMIUM = "/usr/bin/chromium"
-ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-]
 DESKTOP = {"width": 1280, "height": 900}
 
 

@@ -34,6 +34,7 @@ from budgeting.models import BudgetLine, FundingSource, GrantSettlement, Payment
 from core.models import District
 from core.roles import APPROVER, CASEWORKER, FINANCE, REVIEWER
 from grants.models import Application, ApplicationStatus, Criterion
+from tests.browser import ARGS, CHROMIUM
 from tests.core.login_helpers import staff_person
 from tests.factories import PDF_BYTES, CallFactory, ProgrammeFactory, RequiredDocumentFactory
 
@@ -44,16 +45,6 @@ pytestmark = [
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
 
-# RECIPES.md 4: Debian's Chromium; no background traffic, the network here is closed.
-CHROMIUM = "/usr/bin/chromium"
-ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-]
 DESKTOP = {"width": 1280, "height": 900}
 TIMEOUT_MS = 15_000
 

@@ -13,6 +13,7 @@ from django.test import Client
 from django.urls import reverse
 from playwright.sync_api import sync_playwright
 
+from tests.browser import ARGS, CHROMIUM
 from tests.factories import ApplicationFactory
 from workflow.services.case import case_submit
 
@@ -23,16 +24,6 @@ pytestmark = [
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
 
-# RECIPES.md 4: Debian's Chromium; no background traffic, the network here is closed.
-CHROMIUM = "/usr/bin/chromium"
-ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-]
 LISTEN = """
 window.__csp = [];
 document.addEventListener("securitypolicyviolation", (event) => window.__csp.push(
