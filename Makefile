@@ -72,6 +72,18 @@ clean:
 bench-export: $(STAMP)
 	$(BIN)/python bench/export_ledger.py
 
+# Scale benchmark (issue 8), not part of `make test`: seeds BENCH_N applications once into the
+# PostgreSQL database foerdertal_bench and into bench/out/foerdertal_bench.sqlite3 (later runs
+# reuse them; BENCH_ARGS=--reseed seeds anew) and prints the table of bench/README.md for each.
+BENCH_N ?= 100000
+BENCH_PG ?= postgres://postgres@127.0.0.1:5432/foerdertal_bench
+BENCH_SQLITE ?= sqlite:///$(CURDIR)/bench/out/foerdertal_bench.sqlite3
+BENCH_ARGS ?=
+.PHONY: bench
+bench: install
+	$(BIN)/python bench/run.py --n $(BENCH_N) --database-url $(BENCH_PG) $(BENCH_ARGS)
+	$(BIN)/python bench/run.py --n $(BENCH_N) --database-url $(BENCH_SQLITE) $(BENCH_ARGS)
+
 # Load test, not part of `make test`: a fresh PostgreSQL database with the demo data, gunicorn
 # on 127.0.0.1 and locust headless, 50 users for 5 minutes (bench/README.md, "Load test");
 # `make load LOAD_USERS=10 LOAD_TIME=1m` for a shorter one. Exits non-zero on any failure.

@@ -20,6 +20,19 @@ ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_URL = "postgres://postgres@127.0.0.1:5432/foerdertal_bench"
 
 
+def database_exists(url: str) -> bool:
+    parsed = urlparse(url)
+    if parsed.scheme.startswith("sqlite"):
+        return Path(parsed.path).exists()
+    import psycopg
+
+    admin = parsed._replace(path="/postgres").geturl()
+    with psycopg.connect(admin, autocommit=True) as connection:
+        name = parsed.path.lstrip("/")
+        found = connection.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name])
+        return found.fetchone() is not None
+
+
 def recreate_database(url: str) -> None:
     parsed = urlparse(url)
     name = parsed.path.lstrip("/")
@@ -34,6 +47,15 @@ def recreate_database(url: str) -> None:
     with psycopg.connect(admin, autocommit=True) as connection:
         connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
         connection.execute(f'CREATE DATABASE "{name}"')
+
+
+def analyse() -> None:
+    """Fresh statistics for the planner, as autovacuum would gather them on a live database
+    (right after a bulk load PostgreSQL still believes the tables are empty)."""
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute("VACUUM ANALYZE" if connection.vendor == "postgresql" else "ANALYZE")
 
 
 def main(argv=None) -> int:
@@ -61,6 +83,7 @@ def main(argv=None) -> int:
     migrated = time.monotonic()
     print(f"database ready in {migrated - started:.1f} s", flush=True)
     result = seed(args.n, random_seed=args.seed, out=lambda m: print(f"  {m}", flush=True))
+    analyse()
     total = time.monotonic() - started
     print(f"seeded {args.n:,} applications in {result.seconds:.1f} s (total {total:.1f} s)")
     for name, count in result.counts.items():

@@ -11,15 +11,14 @@ from budgeting.models import (
     PaymentRequest,
     PaymentRequestStatus,
 )
+from core.filters import ListedModelChoiceFilter
 from grants.models import Programme
 
 
 class BudgetLineFilter(django_filters.FilterSet):
     year = django_filters.NumberFilter(label=_("Haushaltsjahr"))
-    programme = django_filters.ModelChoiceFilter(
-        label=_("Förderprogramm"), queryset=Programme.objects.all()
-    )
-    source = django_filters.ModelChoiceFilter(
+    programme = ListedModelChoiceFilter(label=_("Förderprogramm"), queryset=Programme.objects.all())
+    source = ListedModelChoiceFilter(
         label=_("Finanzierungsquelle"), queryset=FundingSource.objects.all()
     )
     kind = django_filters.ChoiceFilter(
@@ -40,7 +39,7 @@ def default_year() -> int:
 
 class PaymentRequestFilter(django_filters.FilterSet):
     status = django_filters.ChoiceFilter(label=_("Stand"), choices=PaymentRequestStatus.choices)
-    programme = django_filters.ModelChoiceFilter(
+    programme = ListedModelChoiceFilter(
         label=_("Förderprogramm"),
         field_name="application__call__programme",
         queryset=Programme.objects.all(),

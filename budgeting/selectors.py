@@ -5,7 +5,7 @@ from decimal import Decimal
 
 from django.db import models
 from django.db.models import DecimalField, Q, Sum, Value
-from django.db.models.functions import Coalesce
+from django.db.models.functions import Coalesce, ExtractMonth
 from django.utils import timezone
 
 from budgeting.filters import BudgetLineFilter, PaymentRequestFilter, default_year
@@ -155,12 +155,19 @@ def usage_by_month(lines) -> dict[str, dict[str, list[Decimal]]]:
     monthly = {
         name: {"committed": [Decimal(0)] * 12, "paid": [Decimal(0)] * 12} for name in available
     }
-    entries = LedgerEntry.objects.filter(
-        budget_line__in=[line.pk for line in lines], kind__in=tuple(USAGE_SIGNS)
-    ).values_list("budget_line__source__name", "kind", "amount", "booked_at")
-    for source, kind, amount, booked_at in entries:
+    # Summed in the database per source, kind and local month: a year has 100,000 bookings.
+    sums = (
+        LedgerEntry.objects.filter(
+            budget_line__in=[line.pk for line in lines], kind__in=tuple(USAGE_SIGNS)
+        )
+        .annotate(month=ExtractMonth("booked_at"))
+        .order_by()
+        .values_list("budget_line__source__name", "kind", "month")
+        .annotate(total=Sum("amount"))
+    )
+    for source, kind, month, total in sums:
         series, sign = USAGE_SIGNS[kind]
-        monthly[source][series][timezone.localtime(booked_at).month - 1] += sign * amount
+        monthly[source][series][month - 1] += sign * total
     return {
         name: {key: _cumulative_shares(amounts, available[name]) for key, amounts in series.items()}
         for name, series in monthly.items()

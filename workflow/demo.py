@@ -52,17 +52,17 @@ def cases_seed() -> tuple[DemoSummary, int]:
         + budget_seed(year=year)
         + budget_seed(year=year + 1)
     )
-    staff = _staff()
+    staff = demo_staff()
     # After this year's lines exist (else the carry-over would create empty ones) and before
     # any case is budget-checked, so that last year's lines have nothing free left to bind.
     carry_over_seed(year=year - 1, user=staff[FINANCE])
     cofunding_seed(year=year, user=staff[FINANCE])
     for application, target in zip(summary.submitted_now, cycle(TARGETS), strict=False):
-        _advance(application, target, staff)
+        case_advance(application, target, staff)
     return summary, budget_lines
 
 
-def _staff() -> dict[str, object]:
+def demo_staff() -> dict[str, object]:
     """The first demo person of each role; the second Finanzen person releases payouts."""
     users = get_user_model().objects.filter(email__in=[p.email for p in DEMO_USERS])
     by_email = {user.email: user for user in users}
@@ -73,7 +73,9 @@ def _staff() -> dict[str, object]:
     return {**staff, "releaser": releaser}
 
 
-def _advance(application, target, staff):
+def case_advance(application, target, staff):
+    """Take a freshly submitted application to `target` (one of TARGETS) through the services,
+    each step by the demo person of its role (the demo, and the lifecycle benchmark)."""
     if target == "submitted":
         return
     if target == "withdrawn":

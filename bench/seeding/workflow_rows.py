@@ -9,12 +9,15 @@ from viewflow.workflow.token import Token
 
 from workflow.flows import ApplicationFlow
 from workflow.payout_flow import PayoutFlow
+from workflow.report_flow import ReportFlow
 
 A = ApplicationFlow
 P = PayoutFlow
+R = ReportFlow
 
-# One step: node, task type, task status, owner role (None: nobody), permission,
-# indexes of the predecessors in the list, token kind ("start", "split1", "split2").
+# One step: node, task type, task status, role (the owner of a done task, and of an open
+# one once it is assigned; None: nobody), permission, indexes of the predecessors in the
+# list, token kind ("start", "split1", "split2").
 CHECK = "grants.check_application"
 REVIEW = "grants.review_application"
 BUDGET = "grants.check_budget"
@@ -33,7 +36,10 @@ _END = (A.end, "END", "DONE", None, None, (8,), "start")
 _DONE_PATH = [_START, _FC_DONE, _IF, _SPLIT, _REVIEW_DONE, _BUDGET_DONE, _JOIN, _READY, _DECIDED]
 
 APPLICATION_STEPS = {
-    "submitted": ("NEW", [_START, (A.formal_check, "HUMAN", "NEW", None, CHECK, (0,), "start")]),
+    "submitted": (
+        "NEW",
+        [_START, (A.formal_check, "HUMAN", "NEW", "caseworker", CHECK, (0,), "start")],
+    ),
     "revision_requested": (
         "NEW",
         [_START, _FC_DONE, _IF, (A.revision, "FUNCTION", "NEW", None, None, (2,), "start")],
@@ -45,16 +51,19 @@ APPLICATION_STEPS = {
             _FC_DONE,
             _IF,
             _SPLIT,
-            (A.review, "HUMAN", "NEW", None, REVIEW, (3,), "split1"),
-            (A.budget_check, "HUMAN", "NEW", None, BUDGET, (3,), "split2"),
+            (A.review, "HUMAN", "NEW", "reviewer", REVIEW, (3,), "split1"),
+            (A.budget_check, "HUMAN", "NEW", "finance", BUDGET, (3,), "split2"),
         ],
     ),
     "awaiting_decision": (
         "NEW",
-        [*_DONE_PATH[:8], (A.decision, "HUMAN", "NEW", None, DECIDE, (7,), "start")],
+        [*_DONE_PATH[:8], (A.decision, "HUMAN", "NEW", "approver", DECIDE, (7,), "start")],
     ),
     "approved": ("DONE", [*_DONE_PATH, _END]),
     "final": ("DONE", [*_DONE_PATH, _END]),
+    "settled": ("DONE", [*_DONE_PATH, _END]),
+    "closed": ("DONE", [*_DONE_PATH, _END]),
+    "revoked": ("DONE", [*_DONE_PATH, _END]),
     "rejected": ("DONE", [*_DONE_PATH, _END]),
     "withdrawn": (
         "CANCELED",
@@ -79,7 +88,26 @@ PAYOUT_STEPS = {
     ),
     "requested": (
         "NEW",
-        [_P_START, (P.factual, "HUMAN", "NEW", None, "workflow.sign_factual", (0,), "start")],
+        [
+            _P_START,
+            (P.factual, "HUMAN", "NEW", "caseworker", "workflow.sign_factual", (0,), "start"),
+        ],
+    ),
+}
+
+# Per report status (a draft has no process yet): the report flow (workflow/report_flow.py).
+_R_START = (R.start, "START", "DONE", None, None, (), "start")
+_R_CHECKED = (R.check, "HUMAN", "DONE", "caseworker", CHECK, (0,), "start")
+_R_IF = (R.is_accepted, "EXCLUSIVE_GATEWAY", "DONE", None, None, (1,), "start")
+REPORT_STEPS = {
+    "submitted": ("NEW", [_R_START, (R.check, "HUMAN", "NEW", "caseworker", CHECK, (0,), "start")]),
+    "revision_requested": (
+        "NEW",
+        [_R_START, _R_CHECKED, _R_IF, (R.revision, "FUNCTION", "NEW", None, None, (2,), "start")],
+    ),
+    "accepted": (
+        "DONE",
+        [_R_START, _R_CHECKED, _R_IF, (R.end, "END", "DONE", None, None, (2,), "start")],
     ),
 }
 
@@ -104,8 +132,11 @@ class ProcessBuilder:
         self.tasks: list[Task] = []
         self.links: list[tuple[int, int]] = []  # (from task = this one, to task = previous)
 
-    def add(self, *, flow, steps, content_type, object_id, start, end):
-        """One process of `flow` for the artifact; `start`/`end` are its first and last time."""
+    def add(self, *, flow, steps, content_type, object_id, start, end, assign=False):
+        """One process of `flow` for the artifact; `start`/`end` are its first and last time.
+
+        With `assign`, its open human task is ASSIGNED to the staff member of its role (it is
+        in that person's inbox), else it is NEW (in the queue of everyone with the role)."""
         process_status, rows = steps
         pid = self.next_process
         self.next_process += 1
@@ -130,7 +161,9 @@ class ProcessBuilder:
                 split_id = ids[i]
             when = start + span * i
             done = status in ("DONE", "CANCELED")
-            human_done = kind == "HUMAN" and status == "DONE"
+            if assign and kind == "HUMAN" and status == "NEW":
+                status = "ASSIGNED"
+            owned = kind == "HUMAN" and status in ("DONE", "ASSIGNED")
             self.tasks.append(
                 Task(
                     pk=ids[i],
@@ -139,11 +172,11 @@ class ProcessBuilder:
                     flow_task_type=kind,
                     status=status,
                     created=when,
-                    assigned=when if human_done else None,
+                    assigned=when if owned else None,
                     started=when if (kind != "EXCLUSIVE_GATEWAY" and done) else None,
                     finished=when if done else None,
                     token=_token(token, split_id),
-                    owner=self.staff[role] if role else None,
+                    owner=self.staff[role] if owned else None,
                     owner_permission=permission,
                 )
             )

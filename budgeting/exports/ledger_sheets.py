@@ -25,9 +25,9 @@ def _sum(kind):
     return Sum("amount", filter=Q(kind=kind), default=ZERO, output_field=amount_field())
 
 
-def grants_sheet(year: int) -> Export:
-    """One row per grant and budget line of the year: committed (net), paid, open."""
-    rows = (
+def grants_query(year: int):
+    """Per grant and budget line of the year: the sums of its commitments, releases, payouts."""
+    return (
         LedgerEntry.objects.filter(budget_line__year=year, application__isnull=False)
         .values(
             "application__reference",
@@ -43,6 +43,10 @@ def grants_sheet(year: int) -> Export:
         )
         .order_by("application__reference", "budget_line_id")
     )
+
+
+def grants_sheet(year: int) -> Export:
+    """One row per grant and budget line of the year: committed (net), paid, open."""
 
     def row(values):
         committed = values["committed"] - values["released"]
@@ -68,7 +72,7 @@ def grants_sheet(year: int) -> Export:
             _("offene Bindung"),
         ],
         kinds=[TEXT, TEXT, TEXT, TEXT, MONEY, MONEY, MONEY],
-        rows=(row(values) for values in rows.iterator(chunk_size=CHUNK_SIZE)),
+        rows=(row(values) for values in grants_query(year).iterator(chunk_size=CHUNK_SIZE)),
     )
 
 

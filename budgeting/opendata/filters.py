@@ -4,6 +4,7 @@ published."""
 import django_filters
 from django.utils.translation import gettext_lazy as _
 
+from core.filters import ListedModelChoiceFilter
 from core.models import District
 from grants.models import Application, Programme
 
@@ -14,13 +15,13 @@ class PublishedGrantFilter(django_filters.FilterSet):
         field_name="decision__decided_at__year",
         empty_label=_("alle Jahre"),
     )
-    programme = django_filters.ModelChoiceFilter(
+    programme = ListedModelChoiceFilter(
         label=_("Förderprogramm"),
         field_name="call__programme",
         queryset=Programme.objects.none(),
         empty_label=_("alle Förderprogramme"),
     )
-    district = django_filters.ModelChoiceFilter(
+    district = ListedModelChoiceFilter(
         label=_("Stadtbezirk"),
         field_name="districts",
         queryset=District.objects.order_by("number"),

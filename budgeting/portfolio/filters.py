@@ -4,6 +4,7 @@ import django_filters
 from django.utils.translation import gettext_lazy as _
 
 from applicants.models import Organisation
+from core.filters import ListedModelChoiceFilter
 from core.models import District
 from grants.models import GRANTED_STATUSES, Application, Programme, Theme
 
@@ -28,16 +29,16 @@ class PortfolioFilter(django_filters.FilterSet):
         max_value=2999,
         decimal_places=0,
     )
-    programme = django_filters.ModelChoiceFilter(
+    programme = ListedModelChoiceFilter(
         label=_("Förderprogramm"), field_name="call__programme", queryset=Programme.objects.all()
     )
-    theme = django_filters.ModelChoiceFilter(
+    theme = ListedModelChoiceFilter(
         label=_("Handlungsfeld"), field_name="call__programme__themes", queryset=Theme.objects.all()
     )
-    district = django_filters.ModelChoiceFilter(
+    district = ListedModelChoiceFilter(
         label=_("Stadtbezirk"), field_name="districts", queryset=District.objects.all()
     )
-    organisation = django_filters.ModelChoiceFilter(
+    organisation = ListedModelChoiceFilter(
         label=_("Organisation"), queryset=granted_organisations()
     )
 

@@ -5,12 +5,12 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.db import models
-from django.utils import timezone
+from django.db.models.functions import ExtractYear
 from django.utils.translation import gettext_lazy as _
 
 from budgeting.models import LedgerEntryKind
-from budgeting.models.line import ledger_sum, net_committed
-from core.money import ZERO, split_money
+from budgeting.models.line import amount_field
+from core.money import ZERO, split_evenly
 from grants.models import Application, Programme
 
 NO_THEME = _("ohne Handlungsfeld")
@@ -28,29 +28,38 @@ class Grant:
     refunds: Decimal
 
 
+def _ledger(kind: str) -> models.Sum:
+    return models.Sum(
+        "ledger_entries__amount",
+        filter=models.Q(ledger_entries__kind=kind),
+        default=ZERO,
+        output_field=amount_field(),
+    )
+
+
 def annotate_money(queryset: models.QuerySet[Application]) -> models.QuerySet[Application]:
+    """The grant's money from the ledger, summed in one pass over the joined bookings (a
+    correlated subquery per grant and kind reads the ledger once per grant: 40,000 times)."""
     return queryset.annotate(
-        approved=net_committed(per="application"),
-        payouts=ledger_sum(LedgerEntryKind.PAYOUT, per="application"),
-        refunds=ledger_sum(LedgerEntryKind.REFUND, per="application"),
+        approved=models.ExpressionWrapper(
+            _ledger(LedgerEntryKind.COMMITMENT) - _ledger(LedgerEntryKind.RELEASE),
+            output_field=amount_field(),
+        ),
+        payouts=_ledger(LedgerEntryKind.PAYOUT),
+        refunds=_ledger(LedgerEntryKind.REFUND),
     )
 
 
 def grants_of(queryset: models.QuerySet[Application]) -> list[Grant]:
     """The grants with their money and the year of the decision (local time), one query."""
-    rows = queryset.order_by("pk").values_list(
-        "pk",
-        "organisation_id",
-        "call__programme_id",
-        "decision__decided_at",
-        "approved",
-        "payouts",
-        "refunds",
+    rows = (
+        queryset.annotate(year=ExtractYear("decision__decided_at"))
+        .order_by("pk")
+        .values_list(
+            "pk", "organisation_id", "call__programme_id", "year", "approved", "payouts", "refunds"
+        )
     )
-    return [
-        Grant(pk, org, prog, timezone.localtime(decided).year, approved, payouts, refunds)
-        for pk, org, prog, decided, approved, payouts, refunds in rows
-    ]
+    return [Grant(*row) for row in rows]
 
 
 @dataclass
@@ -83,8 +92,7 @@ def split_table(grants: list[Grant], buckets: dict[int, list[tuple]], none_label
     sums: dict[tuple, dict[int, Decimal]] = defaultdict(lambda: defaultdict(lambda: ZERO))
     for grant in grants:
         keys = buckets.get(grant.pk) or [((1, 0), str(none_label))]
-        parts = split_money(grant.approved, [Decimal(1)] * len(keys))
-        for key, part in zip(keys, parts, strict=True):
+        for key, part in zip(keys, split_evenly(grant.approved, len(keys)), strict=True):
             sums[key][grant.year] += part
     table = MoneyTable(years=years)
     for (_sort, name), per_year in sorted(sums.items()):
@@ -111,9 +119,12 @@ def theme_buckets(grants: list[Grant]) -> dict[int, list[tuple]]:
 def district_buckets(grant_pks) -> dict[int, list[tuple]]:
     """Each grant's districts, ordered by their number (one query)."""
     through = Application.districts.through.objects.filter(application__in=grant_pks)
-    districts: dict[int, list[tuple]] = defaultdict(list)
-    for application, number, name in through.order_by("district__number").values_list(
-        "application_id", "district__number", "district__name"
+    buckets: dict[int, list[tuple]] = defaultdict(list)
+    labels = {}
+    for application, district, number, name in through.order_by("district__number").values_list(
+        "application_id", "district_id", "district__number", "district__name"
     ):
-        districts[application].append(((0, number), name))
-    return districts
+        if district not in labels:
+            labels[district] = ((0, number), name)
+        buckets[application].append(labels[district])
+    return buckets

@@ -60,10 +60,8 @@ class Portfolio:
 
 
 def grants_queryset():
-    """Grants (approved applications with their decision), with money from the ledger."""
-    return annotate_money(
-        Application.objects.filter(status__in=GRANTED_STATUSES, decision__isnull=False)
-    )
+    """Grants: approved applications with their decision."""
+    return Application.objects.filter(status__in=GRANTED_STATUSES, decision__isnull=False)
 
 
 def first_grant_years(grant_pks) -> dict[int, int]:
@@ -103,7 +101,7 @@ def portfolio(params) -> Portfolio:
     chosen programme, theme, district or organisation, to check the filter)."""
     filterset = PortfolioFilter(params, queryset=grants_queryset())
     grant_pks = filterset.qs.order_by().values("pk")
-    grants = grants_of(filterset.qs)
+    grants = grants_of(annotate_money(filterset.qs))
     first_years = first_grant_years(grant_pks)
     per_year = defaultdict(list)
     for grant in grants:

@@ -41,6 +41,7 @@ class ApplicationSpec:
     submit: bool = False
     by_applicant: bool = False  # written by antrag@… rather than the organisation's contact
     publication_consent: bool = True  # the transparency page and the open data show it
+    like: str = ""  # a copy (the lifecycle benchmark) takes the indicators of this demo title
 
 
 def application_ensure(
@@ -84,7 +85,7 @@ def application_ensure(
             PlanLine(kind=kind, source_name=source, description=description, amount=Decimal(amount))
             for kind, source, description, amount in spec.financing
         ],
-        indicators=goal_choices(application),
+        indicators=goal_choices(application, spec.like),
     )
     documents = list(call.programme.required_documents.all())
     attached = spec.attachments

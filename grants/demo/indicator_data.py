@@ -88,9 +88,10 @@ GOALS: dict[str, tuple[Goal, ...]] = {
 }
 
 
-def goal_choices(application: Application) -> list[IndicatorChoice] | None:
-    """The demo application's indicators as the portal would save them; None: none planned."""
-    goals = GOALS.get(application.title)
+def goal_choices(application: Application, title: str = "") -> list[IndicatorChoice] | None:
+    """The indicators of the demo application of that title (by default the application's
+    own) as the portal would save them; None: none planned."""
+    goals = GOALS.get(title or application.title)
     if goals is None:
         return None
     catalogue = {i.code: i.pk for i in application.call.programme.indicators.all()}

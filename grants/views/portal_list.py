@@ -1,4 +1,5 @@
 from django.contrib import messages
+from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views import View
@@ -11,16 +12,17 @@ from grants.services.application import application_create
 
 
 class ApplicationListView(PortalMixin, TemplateView):
-    """My applications: the organisation's applications and the open calls."""
+    """My applications: the organisation's applications, 25 a page (a large organisation has
+    thousands over the years), and the open calls."""
 
     template_name = "grants/portal/application_list.html"
 
+    page_size = 25
+
     def get_context_data(self, **kwargs):
-        return super().get_context_data(
-            applications=applications_of_organisation(self.organisation),
-            calls=calls_open(),
-            **kwargs,
-        )
+        applications = applications_of_organisation(self.organisation)
+        page = Paginator(applications, self.page_size).get_page(self.request.GET.get("page"))
+        return super().get_context_data(applications=page, page=page, calls=calls_open(), **kwargs)
 
 
 class ApplicationCreateView(PortalMixin, View):

@@ -1,21 +1,44 @@
 """The bulk seeding of the scale benchmarks (bench/seed.py): spread, valid plans, pages render."""
 
 from collections import Counter
+from datetime import timedelta
 
 import pytest
 from django.db.models import Count
 from django.urls import reverse
 from django.utils import timezone
+from viewflow.workflow.models import Task
 
-from applicants.models import Membership, Organisation
+from applicants.iban import parse_iban
+from applicants.models import BankAccount, Membership, Organisation
 from bench.seeding.bulk import seed
-from budgeting.models import BudgetLine, LedgerEntry, LedgerEntryKind
-from core.models import User
+from budgeting.balances import grant_balances
+from budgeting.models import (
+    OPEN_PAYMENT_STATUSES,
+    BudgetLine,
+    GrantSettlement,
+    LedgerEntry,
+    LedgerEntryKind,
+    RefundClaim,
+    RefundReason,
+    RefundStatus,
+)
+from core.models import AuditEntry, User
 from core.money import ZERO
 from core.roles import APPROVER, CASEWORKER, FINANCE
-from grants.models import Application, ApplicationStatus, Decision
+from grants.models import (
+    GRANTED_STATUSES,
+    Application,
+    ApplicationStatus,
+    Decision,
+    Report,
+    ReportKind,
+    ReportStatus,
+)
 from tests.core.login_helpers import staff_person
-from workflow.selectors import process_of
+from workflow.selectors import case_history, process_of, report_process_of
+
+S = ApplicationStatus
 
 N = 60
 pytestmark = pytest.mark.django_db
@@ -26,8 +49,11 @@ def seeded():
     return seed(N, random_seed=3)
 
 
+BENCH = "bench.foerdertal.de"
+
+
 def bench_applications():
-    return Application.objects.filter(organisation__contact_email__endswith="bench.foerdertal.de")
+    return Application.objects.filter(organisation__contact_email__endswith=BENCH)
 
 
 def test_spread(seeded):
@@ -84,9 +110,7 @@ def test_references_and_submission(seeded):
 
 
 def test_grants_are_committed_and_paid_within_the_budget(seeded):
-    granted = bench_applications().filter(
-        status__in=[ApplicationStatus.APPROVED, ApplicationStatus.FINAL]
-    )
+    granted = bench_applications().filter(status__in=GRANTED_STATUSES)
     assert granted.exists()
     for application in granted:
         decision = Decision.objects.get(application=application)
@@ -124,7 +148,88 @@ def test_open_cases_have_open_tasks(seeded):
     for application in bench_applications().filter(status__in=open_statuses):
         process = process_of(application)
         assert process.status == "NEW"
-        assert process.task_set.filter(status="NEW", flow_task_type="HUMAN").exists()
+        open_tasks = process.task_set.filter(status__in=("NEW", "ASSIGNED"), flow_task_type="HUMAN")
+        assert open_tasks.exists()
+
+
+def test_some_open_tasks_are_assigned_to_staff_of_their_role(seeded):
+    assigned = Task.objects.filter(status="ASSIGNED").select_related("owner")
+    assert assigned.exists()
+    assert Task.objects.filter(status="NEW", flow_task_type="HUMAN", owner=None).exists()
+    for task in assigned:
+        assert task.flow_task_type == "HUMAN"
+        assert task.owner is not None and task.assigned is not None
+        assert task.owner.has_perm(task.owner_permission), task
+
+
+def test_ibans_are_distinct_and_valid(seeded):
+    accounts = BankAccount.objects.filter(organisation__contact_email__endswith=BENCH)
+    ibans = list(accounts.values_list("iban", flat=True))
+    assert len(ibans) == len(set(ibans)) >= 6
+    for iban in ibans:
+        assert parse_iban(iban).compact == iban
+
+
+def test_settled_closed_and_revoked_grants(seeded):
+    statuses = set(bench_applications().values_list("status", flat=True))
+    assert {S.SETTLED, S.CLOSED, S.REVOKED} <= statuses
+    for application in bench_applications().filter(status__in=[S.SETTLED, S.CLOSED]):
+        settlement = GrantSettlement.objects.get(application=application)
+        assert grant_balances(application).approved == settlement.final_grant
+        assert settlement.final_grant <= settlement.approved
+        assert settlement.refund - settlement.remaining_payable == (
+            settlement.paid - settlement.final_grant
+        )
+        assert settlement.steps
+        final_report = application.reports.get(kind=ReportKind.FINAL)
+        assert final_report.status == ReportStatus.ACCEPTED
+        claims = application.refund_claims.filter(status=RefundStatus.OPEN)
+        rest = application.payment_requests.filter(status__in=OPEN_PAYMENT_STATUSES)
+        if application.status == S.CLOSED:
+            assert settlement.refund == settlement.remaining_payable == ZERO
+            assert not claims.exists() and not rest.exists()
+        elif settlement.refund:
+            assert claims.get().amount == settlement.refund
+        else:
+            assert rest.get().amount == settlement.remaining_payable > ZERO
+    for application in bench_applications().filter(status=S.REVOKED):
+        balances = grant_balances(application)
+        assert balances.approved == ZERO
+        claims = RefundClaim.objects.filter(application=application, reason=RefundReason.REVOCATION)
+        assert sum((c.amount for c in claims), ZERO) == balances.paid
+        revoked = AuditEntry.objects.for_object(application).get(
+            action="grants.application.revoked"
+        )
+        assert revoked.after["reasons"]
+
+
+def test_reports_of_the_grants(seeded):
+    soon = timezone.localdate() + timedelta(days=14)
+    reports = Report.objects.filter(application__in=bench_applications())
+    assert set(reports.values_list("kind", flat=True)) == {ReportKind.INTERIM, ReportKind.FINAL}
+    assert len(set(reports.values_list("status", flat=True))) >= 3
+    assert reports.filter(due_on__lte=soon).exists()
+    assert reports.filter(due_on__gt=soon, status=ReportStatus.DRAFT).exists()
+    finals = bench_applications().filter(status__in=[S.FINAL, S.SETTLED, S.CLOSED, S.REVOKED])
+    for application in finals:
+        assert application.reports.filter(kind=ReportKind.FINAL).count() == 1
+    for report in reports.select_related("application"):
+        assert report.application.status in GRANTED_STATUSES
+        assert (report.submitted_at is None) == (report.status == ReportStatus.DRAFT)
+        if report.submitted_at is not None:
+            assert report.period_end < report.submitted_at.date()
+            assert report_process_of(report) is not None
+        if report.kind == ReportKind.FINAL and report.application.status == S.FINAL:
+            assert report.status != ReportStatus.ACCEPTED
+
+
+def test_audit_trail_of_decided_cases(seeded):
+    decided = bench_applications().filter(decision__isnull=False)
+    assert decided.exists()
+    for application in decided:
+        actions = set(case_history(application).values_list("action", flat=True))
+        assert "grants.application.submitted" in actions
+        assert any(a.startswith("grants.decision.") for a in actions), actions
 
 
 def test_pages_answer(seeded, client):
@@ -142,6 +247,14 @@ def test_pages_answer(seeded, client):
     response = client.get(reverse("antraege:case", kwargs={"pk": approved.pk}))
     assert response.status_code == 200
     assert approved.reference in response.content.decode()
+
+    assert client.get(reverse("antraege:deadlines")).status_code == 200
+    assert client.get(reverse("antraege:reports")).status_code == 200
+    for status in (S.SETTLED, S.REVOKED):
+        case = bench_applications().filter(status=status).first()
+        response = client.get(reverse("antraege:case", kwargs={"pk": case.pk}))
+        assert response.status_code == 200
+        assert case.reference in response.content.decode()
 
     client.force_login(staff_person(FINANCE))
     assert client.get("/staff/finanzen/").status_code == 200

@@ -91,3 +91,17 @@ def test_the_deadlines_page_lists_what_is_due_with_the_same_queries_for_1_and_20
         assert page.count("Verwendungsnachweis") == total
         counts.append(len(captured))
     assert counts[0] == counts[1]
+
+
+def test_the_deadlines_page_pages_each_table_on_its_own(client, staff, organisation, applicant):
+    """Thousands of open items stay one page: 25 rows a table, its own page parameter, the
+    other tables keep theirs."""
+    for _ in range(30):
+        report_due_in(3, organisation, applicant)
+    client.force_login(staff["caseworker"])
+    first = client.get("/staff/antraege/fristen/?payment_requests_page=1").content.decode()
+    assert "(30)" in first and "Seite 1 von 2" in first
+    assert first.count("/staff/antraege/") >= 25
+    assert "?payment_requests_page=1&amp;reports_page=2" in first
+    second = client.get("/staff/antraege/fristen/?reports_page=2").content.decode()
+    assert "Seite 2 von 2" in second and "vorige Seite" in second

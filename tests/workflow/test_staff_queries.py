@@ -4,6 +4,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from grants.models import Application
 from tests.factories import ApplicationFactory
 from workflow.services.case import case_submit
 
@@ -25,14 +26,20 @@ def queries(client, url) -> tuple[int, str]:
     return len(captured), response.content.decode()
 
 
-# session, user, the second factor's device, staff-role check, the filter form's four choice
-# lists, count, rows, …
+# session, user, the second factor's device, staff-role check, the two permission queries of
+# the menu, the filter form's four choice lists (each read once, also to check a chosen value:
+# core.filters), count, rows
 @pytest.mark.parametrize(
     ("url", "marker", "expected"),
     [
         ("/staff/antraege/", "Fall ", 12),
+        ("/staff/antraege/?page=2", "Fall ", 12),
         ("/staff/antraege/?status=submitted&q=Fall", "Fall ", 12),
-        ("/staff/verfahren/queue/", "Vollständigkeitsprüfung", 15),
+        ("/staff/antraege/?status=submitted&programme={programme}&call={call}", "Fall ", 12),
+        ("/staff/antraege/?q={reference}", "Fall ", 12),
+        ("/staff/antraege/fristen/", "Offene Mittelabrufe", 9),
+        ("/staff/verfahren/queue/", "Vollständigkeitsprüfung", 14),
+        ("/staff/verfahren/inbox/", "/staff/verfahren/inbox/", 13),
     ],
 )
 def test_list_pages_run_the_same_queries_for_1_and_50_cases(
@@ -40,8 +47,22 @@ def test_list_pages_run_the_same_queries_for_1_and_50_cases(
 ):
     client.force_login(staff["caseworker"])
     submit_cases(1, organisation, applicant, call)
+    reference = Application.objects.get().reference
+    url = url.format(programme=call.programme_id, call=call.pk, reference=reference)
     one, page = queries(client, url)
     assert marker in page
     submit_cases(49, organisation, applicant, call)
     fifty, page = queries(client, url)
     assert (one, fifty) == (expected, expected)
+
+
+def test_page_500_reads_only_its_own_rows(client, staff, organisation, applicant, call):
+    """The page's rows are found by their keys first (core.paging): the rows query joins the
+    organisations and programmes of 25 applications, whatever the page's number."""
+    client.force_login(staff["caseworker"])
+    submit_cases(30, organisation, applicant, call)
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get("/staff/antraege/?page=2")
+    assert response.content.decode().count("/staff/antraege/") >= 5
+    rows = [q["sql"] for q in captured if 'FROM "grants_application"' in q["sql"]]
+    assert any("LIMIT 5 OFFSET 25" in sql and "IN (SELECT" in sql for sql in rows), rows

@@ -1,10 +1,10 @@
 """Filtered staff lists of payment requests, grants and reports; each exports exactly what it
 shows (through the export of the same name, in the background when it is large)."""
 
-from django.core.paginator import Paginator
 from django.shortcuts import render
 from django.views import View
 
+from core.paging import KeysFirstPaginator
 from workflow.export_kinds import EXPORTS
 from workflow.views.exports import export_response
 
@@ -26,7 +26,8 @@ class FilteredListView(View):
             return export_response(request, self.export_name, params, file_format)
         kind = EXPORTS[self.export_name]
         filterset = kind.filterset(params)
-        page = Paginator(filterset.qs, self.page_size).get_page(request.GET.get("page"))
+        paginator = KeysFirstPaginator(filterset.qs, self.page_size, rows=filterset.queryset)
+        page = paginator.get_page(request.GET.get("page"))
         context = {
             "filter": filterset,
             "page": page,

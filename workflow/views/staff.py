@@ -2,6 +2,7 @@
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -179,10 +180,30 @@ class RevocationView(View):
 
 
 class DeadlinesView(View):
-    """Fristen: reports due, open payment requests, overdue refunds."""
+    """Fristen: reports due, open payment requests, overdue refunds; each table pages on its
+    own (`?reports_page=2`), 25 rows a page, so that thousands of open items stay one page."""
+
+    page_size = 25
 
     def get(self, request):
         today = timezone.localdate()
-        return render(
-            request, "workflow/staff/deadlines.html", {"today": today, **deadlines(today)}
-        )
+        sections = {
+            name: section_page(request, rows, f"{name}_page", self.page_size)
+            for name, rows in deadlines(today).items()
+        }
+        return render(request, "workflow/staff/deadlines.html", {"today": today, **sections})
+
+
+def section_page(request, rows, param: str, size: int):
+    """A page of one table of several, with the links to its neighbours that keep the other
+    tables' pages."""
+    page = Paginator(rows, size).get_page(request.GET.get(param))
+
+    def link(number):
+        query = request.GET.copy()
+        query[param] = number
+        return f"?{query.urlencode()}"
+
+    page.previous_link = link(page.previous_page_number()) if page.has_previous() else ""
+    page.next_link = link(page.next_page_number()) if page.has_next() else ""
+    return page
