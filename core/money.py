@@ -29,16 +29,6 @@ def split_money(total: Decimal, weights: list[Decimal]) -> list[Decimal]:
     return parts
 
 
-def split_evenly(total: Decimal, parts: int) -> list[Decimal]:
-    """split_money with equal weights, the same parts, without the general arithmetic (the
-    portfolio splits tens of thousands of grants over their districts and themes)."""
-    total = round_money(total)
-    if parts == 1:
-        return [total]
-    share = round_money(total / parts)
-    return [share] * (parts - 1) + [total - share * (parts - 1)]
-
-
 def sum_money(amounts) -> Decimal:
     """Sum amounts, treating missing values as zero."""
     return round_money(sum((a for a in amounts if a is not None), ZERO))

@@ -137,6 +137,18 @@ class Settlement:
     remaining_payable: Decimal  # noch auszuzahlen
     steps: list[SettlementStep] = field(default_factory=list)
 
+    def stored_steps(self) -> list[dict]:
+        """The steps as the settlement record keeps them (JSON)."""
+        return [
+            {
+                "label": str(step.label),
+                "expression": step.expression,
+                "amount": step.amount,
+                "unit": step.unit,
+            }
+            for step in self.steps
+        ]
+
 
 def settle(data: SettlementInput) -> Settlement:
     """Compute the final grant Z, the refund and what is still payable, with the steps.

@@ -77,15 +77,7 @@ def _settlement(ctx: Context, case: Case) -> GrantSettlement:
         paid=case.paid,
         refund=result.refund,
         remaining_payable=result.remaining_payable,
-        steps=[
-            {
-                "label": str(step.label),
-                "expression": step.expression,
-                "amount": step.amount,
-                "unit": step.unit,
-            }
-            for step in result.steps
-        ],
+        steps=result.stored_steps(),
         settled_by=ctx.staff["caseworker"],
         settled_at=case.ended_at,
     )

@@ -1,20 +1,35 @@
 """Filters of the portfolio view (django-filter): which grants the figures are about."""
 
 import django_filters
+from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from applicants.models import Organisation
 from core.filters import ListedModelChoiceFilter
 from core.models import District
-from grants.models import GRANTED_STATUSES, Application, Programme, Theme
+from grants.models import Application, Programme, Theme
 
 
-def granted_organisations():
-    return (
-        Organisation.objects.filter(applications__status__in=GRANTED_STATUSES)
-        .distinct()
-        .order_by("name")
-    )
+class OrganisationField(forms.CharField):
+    """An organisation by its number (links, the export) or by a part of its name."""
+
+    def clean(self, value):
+        value = super().clean(value).strip()
+        if value.isdigit() and len(value) <= 18:  # a number the database can hold
+            return Organisation.objects.filter(pk=int(value)).first() or value
+        return value
+
+
+class OrganisationFilter(django_filters.CharFilter):
+    """A text field, not a list: thousands of organisations with a grant made the page a
+    megabyte of options (issue 8)."""
+
+    field_class = OrganisationField
+
+    def filter(self, qs, value):
+        if isinstance(value, Organisation):
+            return qs.filter(organisation=value)
+        return qs.filter(organisation__name__icontains=value) if value else qs
 
 
 class PortfolioFilter(django_filters.FilterSet):
@@ -38,8 +53,8 @@ class PortfolioFilter(django_filters.FilterSet):
     district = ListedModelChoiceFilter(
         label=_("Stadtbezirk"), field_name="districts", queryset=District.objects.all()
     )
-    organisation = ListedModelChoiceFilter(
-        label=_("Organisation"), queryset=granted_organisations()
+    organisation = OrganisationFilter(
+        label=_("Organisation"), help_text=_("Name oder ein Teil des Namens")
     )
 
     class Meta:

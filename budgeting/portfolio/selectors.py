@@ -1,27 +1,13 @@
 """The portfolio view's figures for the filtered grants, in a fixed number of queries."""
 
-from collections import defaultdict
 from dataclasses import dataclass
 from decimal import Decimal
-
-from django.db.models import Min
-from django.utils import timezone
 
 from budgeting.portfolio.figures import min_cell
 from budgeting.portfolio.filters import PortfolioFilter
 from budgeting.portfolio.indicators import IndicatorSummary, indicator_summary
-from budgeting.portfolio.money import (
-    NO_DISTRICT,
-    NO_THEME,
-    Grant,
-    MoneyTable,
-    annotate_money,
-    district_buckets,
-    grants_of,
-    split_table,
-    theme_buckets,
-)
-from core.money import ZERO
+from budgeting.portfolio.money import MoneyTable, district_table, programme_themes, theme_table
+from budgeting.portfolio.sums import Counts, cents_to_euro, portfolio_sums
 from grants.models import GRANTED_STATUSES, Application
 
 
@@ -64,54 +50,32 @@ def grants_queryset():
     return Application.objects.filter(status__in=GRANTED_STATUSES, decision__isnull=False)
 
 
-def first_grant_years(grant_pks) -> dict[int, int]:
-    """The year of each organisation's first grant ever, for the organisations of the grants."""
-    organisations = Application.objects.filter(pk__in=grant_pks).values("organisation_id")
-    rows = (
-        Application.objects.filter(
-            status__in=GRANTED_STATUSES,
-            decision__isnull=False,
-            organisation_id__in=organisations,
-        )
-        .order_by()
-        .values("organisation_id")
-        .annotate(first=Min("decision__decided_at"))
-        .values_list("organisation_id", "first")
-    )
-    return {organisation: timezone.localtime(first).year for organisation, first in rows}
-
-
-def key_figures(grants: list[Grant], first_years: dict[int, int], **extra) -> KeyFigures:
-    organisations = {grant.organisation_id for grant in grants}
-    new = {g.organisation_id for g in grants if first_years.get(g.organisation_id) == g.year}
+def key_figures(counts: Counts, **extra) -> KeyFigures:
     return (YearFigures if extra else KeyFigures)(
-        grants=len(grants),
-        approved=sum((grant.approved for grant in grants), ZERO),
-        payouts=sum((grant.payouts for grant in grants), ZERO),
-        refunds=sum((grant.refunds for grant in grants), ZERO),
-        organisations=len(organisations),
-        first_time=len(new),
+        grants=counts.grants,
+        approved=cents_to_euro(counts.approved),
+        payouts=cents_to_euro(counts.payouts),
+        refunds=cents_to_euro(counts.refunds),
+        organisations=counts.organisations,
+        first_time=counts.first_time,
         **extra,
     )
 
 
 def portfolio(params) -> Portfolio:
     """Key figures, money by theme and district per year, and indicator targets vs actuals of
-    the grants that the filter selects: five queries whatever their number (plus one per
-    chosen programme, theme, district or organisation, to check the filter)."""
+    the grants that the filter selects: five queries whatever their number (plus the filter
+    form's choices)."""
     filterset = PortfolioFilter(params, queryset=grants_queryset())
-    grant_pks = filterset.qs.order_by().values("pk")
-    grants = grants_of(annotate_money(filterset.qs))
-    first_years = first_grant_years(grant_pks)
-    per_year = defaultdict(list)
-    for grant in grants:
-        per_year[grant.year].append(grant)
+    themes = programme_themes()
+    sums = portfolio_sums(filterset.qs, {pk: len(items) for pk, items in themes.items()})
+    years = sorted(sums.years)
     return Portfolio(
         filter=filterset,
-        figures=key_figures(grants, first_years),
-        years=[key_figures(per_year[year], first_years, year=year) for year in sorted(per_year)],
-        by_theme=split_table(grants, theme_buckets(grants), NO_THEME),
-        by_district=split_table(grants, district_buckets(grant_pks), NO_DISTRICT),
-        indicators=indicator_summary(grant_pks),
+        figures=key_figures(sums.total),
+        years=[key_figures(sums.years[year], year=year) for year in years],
+        by_theme=theme_table(sums, themes, years),
+        by_district=district_table(sums, years),
+        indicators=indicator_summary(filterset.qs.order_by().values("pk")),
         min_cell=min_cell(),
     )

@@ -69,15 +69,7 @@ def grant_settle(*, application: Application, user, totals: ReportTotals) -> Gra
         paid=balances.paid,
         refund=result.refund,
         remaining_payable=result.remaining_payable,
-        steps=[
-            {
-                "label": str(step.label),
-                "expression": step.expression,
-                "amount": step.amount,
-                "unit": step.unit,
-            }
-            for step in result.steps
-        ],
+        steps=result.stored_steps(),
         settled_by=user,
     )
     record.full_clean()

@@ -99,6 +99,10 @@ SQLITE_OPTIONS = {
 }
 if os.environ.get("DATABASE_URL"):
     DATABASES = {"default": dj_database_url.parse(os.environ["DATABASE_URL"], conn_max_age=60)}
+    if DATABASES["default"]["ENGINE"].endswith("postgresql"):
+        # PostgreSQL's JIT compiles a costly query before running it: the portfolio's sums over
+        # 40,000 grants ran 0.35 s and waited 0.74 s for the compiler. Our queries are short.
+        DATABASES["default"].setdefault("OPTIONS", {})["options"] = "-c jit=off"
 else:
     DATABASES = {
         "default": {

@@ -10,6 +10,7 @@ from django.http import QueryDict
 from django.test.utils import CaptureQueriesContext
 
 from budgeting.portfolio.selectors import portfolio
+from core.money import split_money
 from grants.models import Theme
 from tests.budgeting.portfolio_factories import chooses, grant, report
 from tests.factories import ApplicationFactory, CallFactory, OrganisationFactory, UserFactory
@@ -59,6 +60,20 @@ def test_a_grant_in_three_districts_is_split_so_that_the_parts_add_up(call, user
     assert table.total == Decimal("1250.00") == sum(row.total for row in table.rows)
 
 
+@pytest.mark.parametrize(
+    ("approved", "parts"),
+    [("100.01", ["50.01", "50.00"]), ("0.05", ["0.03", "0.02"]), ("1000.00", ["500.00", "500.00"])],
+)
+def test_the_database_rounds_the_split_half_up_like_split_money(call, user, approved, parts):
+    """The sums are taken in SQL, in whole cents: a tie rounds up, the last part takes the rest,
+    on SQLite as on PostgreSQL."""
+    grant(call, user, approved=approved, districts=(0, 1))
+    rows = {row.name: row.total for row in figures().by_district.rows}
+    assert rows == {"Elberfeld": Decimal(parts[0]), "Elberfeld-West": Decimal(parts[1])}
+    expected = split_money(Decimal(approved), [Decimal(1), Decimal(1)])
+    assert [rows["Elberfeld"], rows["Elberfeld-West"]] == expected
+
+
 def test_a_programme_with_several_themes_splits_its_money_evenly(call, user):
     themes = [theme("Bildung"), theme("Sport")]
     call.programme.themes.set([*themes, theme("Kultur")])
@@ -100,7 +115,7 @@ def test_an_organisation_is_new_in_the_year_of_its_first_grant_in_any_programme(
 def test_each_filter_narrows_the_grants(call, user):
     language = theme("Sprache")
     call.programme.themes.add(language)
-    organisation = OrganisationFactory()
+    organisation = OrganisationFactory(name="Kulturbrücke Oberbarmen e. V.")
     grant(call, user, approved="1000.00", districts=(5,), organisation=organisation)
     grant(call, user, approved="2000.00", year=2025)
     grant(CallFactory(), user, approved="4000.00")
@@ -110,6 +125,10 @@ def test_each_filter_narrows_the_grants(call, user):
     assert figures(theme=language.pk).figures.approved == Decimal("3000.00")
     assert figures(district=5 + 1).figures.grants == 1  # Barmen has number 5, pk 6
     assert figures(organisation=organisation.pk).figures.approved == Decimal("1000.00")
+    assert figures(organisation="brücke ober").figures.grants == 1  # a part of the name
+    assert figures(organisation="brücke unter").figures.grants == 0
+    assert figures(organisation=" kulturbrücke ").figures.approved == Decimal("1000.00")
+    assert figures(organisation="99999999").figures.grants == 0  # no such organisation
     assert figures(year=2026, programme=call.programme_id).figures.grants == 1
     assert figures(year=2024).figures.grants == 0
 
@@ -133,4 +152,5 @@ def test_the_figures_take_the_same_queries_for_1_and_12_grants(call, user):
         assert data.figures.grants == total
         assert data.indicators.rows[0].actual.value == Decimal(12 * total)
         counts.append(len(captured))
-    assert counts[0] == counts[1] == 6  # programme check, grants, years, themes, districts, ind.
+    # the programme choices (also to check the chosen one), themes, the sums, districts, indicators
+    assert counts[0] == counts[1] == 5

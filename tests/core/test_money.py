@@ -8,7 +8,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from core.formatting import format_euro, format_percent
-from core.money import MoneyField, round_money, split_evenly, split_money
+from core.money import MoneyField, round_money, split_money
 from grants.models import Application, CostLine, FinancingLine, Programme
 
 
@@ -41,15 +41,6 @@ def test_a_split_gives_the_remainder_to_the_last_part():
 )
 def test_the_parts_of_a_split_always_sum_to_the_total(total, weights):
     assert sum(split_money(total, weights)) == round_money(total)
-
-
-@given(
-    total=st.decimals(min_value=-10_000_000, max_value=10_000_000, places=2),
-    parts=st.integers(min_value=1, max_value=12),
-)
-def test_an_even_split_is_the_split_with_equal_weights(total, parts):
-    """The portfolio's fast path gives exactly the parts of the general split."""
-    assert split_evenly(total, parts) == split_money(total, [Decimal(1)] * parts)
 
 
 def test_every_amount_column_is_the_one_money_field():
