@@ -49,8 +49,9 @@ def prepared(url: str, n: int, out, reseed: bool = False) -> int:
         recreate_database(url)
         call_command("migrate", verbosity=0)
     out(f"seeding {n:,} applications (once; later runs reuse them) …")
-    seed(n, out=lambda message: out(f"  {message}"))
+    result = seed(n, out=lambda message: out(f"  {message}"))
     analyse()
+    out(f"seeded in {result.seconds:.0f} s")
     return n
 
 

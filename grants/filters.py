@@ -3,7 +3,6 @@
 import django_filters
 from django.utils.translation import gettext_lazy as _
 
-from applicants.models import Organisation
 from core.filters import ListedModelChoiceFilter
 from core.models import District
 from grants.models import (
@@ -62,9 +61,8 @@ class ApplicationFilter(django_filters.FilterSet):
 
 def search_matches(value: str):
     found = Application.objects.order_by().values("pk")
-    organisations = Organisation.objects.filter(name__icontains=value).values("pk")
     return found.filter(reference__icontains=value).union(
-        found.filter(title__icontains=value), found.filter(organisation__in=organisations)
+        found.filter(title__icontains=value), found.filter(organisation__name__icontains=value)
     )
 
 

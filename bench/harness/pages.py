@@ -79,6 +79,11 @@ def demo_person(role: str):
     return get_user_model().objects.get(email=email)
 
 
+def _first_page(rows: QuerySet) -> QuerySet:
+    """A table's first page as the deadlines page reads it (core.paging)."""
+    return KeysFirstPaginator(rows, STAFF_PAGE, rows=rows).get_page(1).object_list
+
+
 def _staff_rows(params: str, page: int = 1) -> QuerySet:
     """The rows of a page of the staff application list as its table shows them, read the way
     the page reads them (core.paging.KeysFirstPaginator)."""
@@ -154,9 +159,9 @@ def pages() -> list[Page]:
             "deadlines",
             caseworker,
             reverse("antraege:deadlines"),
-            deadlines(timezone.localdate())["payment_requests"].values_list(
+            _first_page(deadlines(timezone.localdate())["payment_requests"]).values_list(
                 "pk", "requested_at", "application__reference", "amount", "status"
-            )[:STAFF_PAGE],
+            ),
         ),
         Page(
             "task queue (viewflow)",

@@ -2,7 +2,6 @@
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -11,6 +10,7 @@ from django.views import View
 
 from budgeting.models import RefundClaim
 from core.errors import NotAllowed
+from core.paging import KeysFirstPaginator
 from core.roles import APPROVER, FINANCE
 from grants.models import Application, ApplicationStatus, Attachment, Notice
 from grants.permissions import staff_refusal
@@ -197,7 +197,7 @@ class DeadlinesView(View):
 def section_page(request, rows, param: str, size: int):
     """A page of one table of several, with the links to its neighbours that keep the other
     tables' pages."""
-    page = Paginator(rows, size).get_page(request.GET.get(param))
+    page = KeysFirstPaginator(rows, size, rows=rows).get_page(request.GET.get(param))
 
     def link(number):
         query = request.GET.copy()
