@@ -40,6 +40,7 @@ class FundingSourceViewset(ModelViewset):
 
 class BudgetLineViewset(ModelViewset):
     model = BudgetLine
+    queryset = BudgetLine.objects.select_related("programme", "source")  # the list's columns
     title = _("Haushaltsstellen")
     icon = "table_rows"
     list_columns = (

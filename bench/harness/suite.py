@@ -100,7 +100,8 @@ def _lifecycle(report: Report, args, out) -> None:
         Row(
             "case lifecycle through the services",
             f"{result.ours_rate:.2f} /s",
-            f"{result.ours_seconds / result.cases * 1000:.0f} ms/case",
+            f"{result.ours_seconds / result.cases * 1000:.0f} ms/case, "
+            f"{result.notice_share:.0%} notice",
             "",
             f"{result.bare_rate:.1f} /s",
             f"{result.ratio:.3f}",

@@ -14,11 +14,11 @@ from decimal import Decimal
 
 from django.core.exceptions import EmptyResultSet
 from django.db import connection
-from django.db.models import Count, Max, Min, Q, QuerySet, Sum
+from django.db.models import Min, QuerySet
+from django.db.models.expressions import RawSQL
 from django.db.models.functions import ExtractYear
 
 from budgeting.models import LedgerEntry, LedgerEntryKind
-from budgeting.models.line import amount_field
 from core.models import District
 from core.money import ZERO
 from grants.models import GRANTED_STATUSES, Application
@@ -58,10 +58,6 @@ def _sql(queryset: QuerySet) -> tuple[str, tuple]:
     return sql, tuple(params)
 
 
-def _ledger(kind: str) -> Sum:
-    return Sum("amount", filter=Q(kind=kind), default=ZERO, output_field=amount_field())
-
-
 def _share(amount: str, parts: str) -> str:
     """SQL: amount / parts rounded half up (away from zero), in whole cents."""
     return (
@@ -70,67 +66,60 @@ def _share(amount: str, parts: str) -> str:
     )
 
 
+def _cents(kind: str) -> str:
+    return f"SUM(CASE WHEN l.kind = '{kind}' THEN l.amount ELSE 0 END)"
+
+
 def sums_query(grants: QuerySet[Application], themes: dict[int, int]) -> tuple[str, list]:
-    """The one query; `themes` gives the number of themes of each programme that has any."""
-    keys = grants.order_by().values("pk")
-    parts = [
-        (
-            "g(id, organisation_id, programme_id, year)",
-            Application.objects.filter(pk__in=keys)
-            .annotate(year=ExtractYear("decision__decided_at"))
-            .values_list("pk", "organisation_id", "call__programme_id", "year"),
-        ),
-        (
-            "m(application_id, committed, payouts, refunds, released)",
-            LedgerEntry.objects.filter(application_id__in=keys)
-            .values("application_id")
-            .annotate(
-                committed=_ledger(LedgerEntryKind.COMMITMENT),
-                payouts=_ledger(LedgerEntryKind.PAYOUT),
-                refunds=_ledger(LedgerEntryKind.REFUND),
-                released=_ledger(LedgerEntryKind.RELEASE),
-            )
-            .values_list("application_id", "committed", "payouts", "refunds", "released"),
-        ),
-        (
-            "f(organisation_id, first_year)",
-            Application.objects.filter(
-                status__in=GRANTED_STATUSES,
-                decision__isnull=False,
-                organisation__in=grants.order_by().values("organisation_id"),
-            )
-            .values("organisation_id")
-            .annotate(first_year=Min(ExtractYear("decision__decided_at")))
-            .values_list("organisation_id", "first_year"),
-        ),
-        (
-            "k(application_id, parts, last_number)",
-            Application.districts.through.objects.filter(application_id__in=keys)
-            .values("application_id")
-            .annotate(parts=Count("district"), last_number=Max("district__number"))
-            .values_list("application_id", "parts", "last_number"),
-        ),
-    ]
-    ctes, params = [], []
-    for name, queryset in parts:
-        sql, part_params = _sql(queryset)
-        ctes.append(f"{name} AS ({sql})")
-        params.extend(part_params)
-    theme_parts = (
-        " ".join(f"WHEN {pk} THEN {int(n)}" for pk, n in themes.items()) or "WHEN 0 THEN 1"
+    """The one query; `themes` gives the number of themes of each programme that has any.
+
+    The filtered grants are read once, into `g` (the ORM's SQL: filters and the local year of
+    the decision); the ledger, the districts and the organisations' first years join it."""
+    grant_sql, grant_params = _sql(
+        Application.objects.filter(pk__in=grants.order_by().values("pk"))
+        .annotate(year=ExtractYear("decision__decided_at"))
+        .values_list("pk", "organisation_id", "call__programme_id", "year")
     )
-    district_table = Application.districts.through._meta.db_table
-    share = _share("gm.a", "k.parts")
-    # Built from the ORM's compiled SQL (its values stay parameters), integers and table names.
+    first_sql, first_params = _sql(
+        Application.objects.filter(
+            status__in=GRANTED_STATUSES,
+            decision__isnull=False,
+            organisation_id__in=RawSQL("SELECT organisation_id FROM g", ()),
+        )
+        .values("organisation_id")
+        .annotate(first_year=Min(ExtractYear("decision__decided_at")))
+        .values_list("organisation_id", "first_year")
+    )
+    kinds = LedgerEntryKind
+    theme_parts = " ".join(f"WHEN {int(pk)} THEN {int(n)}" for pk, n in themes.items())
+    ledger = LedgerEntry._meta.db_table
+    through = Application.districts.through._meta.db_table
+    share = _share("gm.a", "dd.parts")
     query = f"""
-        WITH {", ".join(ctes)},
+        WITH g(id, organisation_id, programme_id, year) AS ({grant_sql}),
+        m AS (
+            SELECT l.application_id,
+                {_cents(kinds.COMMITMENT)} - {_cents(kinds.RELEASE)} AS approved,
+                {_cents(kinds.PAYOUT)} AS payouts, {_cents(kinds.REFUND)} AS refunds
+            FROM "{ledger}" l JOIN g ON g.id = l.application_id
+            GROUP BY l.application_id
+        ),
+        f(organisation_id, first_year) AS ({first_sql}),
         gm AS (
             SELECT g.id, g.organisation_id, g.programme_id, CAST(g.year AS INTEGER) AS year,
-                CAST(ROUND(COALESCE(m.committed - m.released, 0) * 100) AS BIGINT) AS a,
+                CAST(ROUND(COALESCE(m.approved, 0) * 100) AS BIGINT) AS a,
                 CAST(ROUND(COALESCE(m.payouts, 0) * 100) AS BIGINT) AS p,
                 CAST(ROUND(COALESCE(m.refunds, 0) * 100) AS BIGINT) AS r,
                 CASE g.programme_id {theme_parts or "WHEN 0 THEN 1"} ELSE 1 END AS themes
             FROM g LEFT JOIN m ON m.application_id = g.id
+        ),
+        dd AS (
+            SELECT d.application_id, d.district_id, dn.number,
+                COUNT(*) OVER (PARTITION BY d.application_id) AS parts,
+                MAX(dn.number) OVER (PARTITION BY d.application_id) AS last_number
+            FROM "{through}" d
+            JOIN g ON g.id = d.application_id
+            JOIN "{District._meta.db_table}" dn ON dn.id = d.district_id
         ),
         figures AS (
             SELECT gm.*, CASE WHEN gm.year = CAST(f.first_year AS INTEGER)
@@ -149,18 +138,15 @@ def sums_query(grants: QuerySet[Application], themes: dict[int, int]) -> tuple[s
             {NONE}, {NONE}, {NONE}
         FROM gm GROUP BY year, programme_id
         UNION ALL
-        SELECT 'district', gm.year, d.district_id, {NONE},
-            SUM(CASE WHEN d.district_id IS NULL THEN gm.a
-                WHEN dn.number = k.last_number THEN gm.a - (k.parts - 1) * {share}
+        SELECT 'district', gm.year, dd.district_id, {NONE},
+            SUM(CASE WHEN dd.district_id IS NULL THEN gm.a
+                WHEN dd.number = dd.last_number THEN gm.a - (dd.parts - 1) * {share}
                 ELSE {share} END),
             {NONE}, {NONE}, {NONE}, {NONE}
-        FROM gm
-        LEFT JOIN "{district_table}" d ON d.application_id = gm.id
-        LEFT JOIN "{District._meta.db_table}" dn ON dn.id = d.district_id
-        LEFT JOIN k ON k.application_id = gm.id
-        GROUP BY gm.year, d.district_id
+        FROM gm LEFT JOIN dd ON dd.application_id = gm.id
+        GROUP BY gm.year, dd.district_id
     """  # noqa: S608
-    return query, params
+    return query, [*grant_params, *first_params]
 
 
 def portfolio_sums(grants: QuerySet[Application], themes: dict[int, int]) -> Sums:

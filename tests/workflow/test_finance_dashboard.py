@@ -60,6 +60,20 @@ def test_the_dashboard_runs_the_same_queries_for_1_and_20_lines(client, staff, p
     assert counts[0] == counts[1]
 
 
+@pytest.mark.parametrize("url", ["/staff/finanzen/budgetline/", "/staff/finanzen/fundingsource/"])
+def test_the_line_and_source_lists_run_the_same_queries_for_1_and_20_lines(
+    client, staff, programme, url
+):
+    client.force_login(staff["finance"])
+    counts = []
+    for total in (1, 20):
+        lines(total - BudgetLine.objects.count(), programme, staff["finance"])
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(url).status_code == 200
+        counts.append(len(captured))
+    assert counts[0] == counts[1]
+
+
 def test_filters_narrow_the_lines(client, staff, programme):
     first, second = lines(2, programme, staff["finance"])
     client.force_login(staff["finance"])

@@ -40,6 +40,12 @@ def queries(client, url) -> tuple[int, str]:
         ("/staff/antraege/fristen/", "Offene Mittelabrufe", 9),
         ("/staff/verfahren/queue/", "Vollständigkeitsprüfung", 14),
         ("/staff/verfahren/inbox/", "/staff/verfahren/inbox/", 13),
+        ("/staff/verfahren/archive/", "/staff/verfahren/archive/", 13),
+        ("/staff/verfahren/flows/", "Antragsverfahren", 13),
+        ("/staff/verfahren/tasks/", "Vollständigkeitsprüfung", 14),
+        ("/staff/mittelabrufe/queue/", "/staff/mittelabrufe/queue/", 13),
+        ("/staff/nachweise/queue/", "/staff/nachweise/queue/", 13),
+        ("/staff/aenderungen/queue/", "/staff/aenderungen/queue/", 13),
     ],
 )
 def test_list_pages_run_the_same_queries_for_1_and_50_cases(
