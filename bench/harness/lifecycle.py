@@ -11,6 +11,7 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 from unittest.mock import patch
 
+from dateutil.relativedelta import relativedelta
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
@@ -56,10 +57,12 @@ class LifecycleResult:
 
 
 def _room_in_budget(call, amount: Decimal) -> None:
-    """Enough free money on a line of the call's programme for every benchmark case (the seed
-    leaves the lines nearly bound); the increase is booked as a higher appropriation."""
-    year = timezone.localdate().year
-    line = BudgetLine.objects.filter(programme=call.programme, year=year).order_by("pk").first()
+    """Enough free money for every benchmark case on a line of the call's programme in the
+    year the cases start (the seed leaves the lines nearly bound): a higher appropriation."""
+    start = timezone.localdate() + relativedelta(months=SPEC.start_in_months)
+    line = (
+        BudgetLine.objects.filter(programme=call.programme, year=start.year).order_by("pk").first()
+    )
     line.appropriation += amount
     line.save(update_fields=["appropriation"])
 
