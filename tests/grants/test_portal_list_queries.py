@@ -3,7 +3,12 @@
 import pytest
 from django.urls import reverse
 
-from tests.factories import ApplicationFactory, CallFactory
+from tests.factories import (
+    ApplicationFactory,
+    CallFactory,
+    MembershipFactory,
+    OrganisationFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -40,3 +45,15 @@ def test_a_large_organisation_pages_through_its_applications_newest_first(
     assert "Seite 2 von 2" in second
     assert [f"Projekt Nummer {n}<" in second for n in range(5)] == [True] * 5
     assert "Projekt Nummer 29" not in second
+
+
+def test_links_and_choices_carry_keys_above_999_without_a_thousands_separator(
+    applicant_client, organisation, applicant
+):
+    """`?call=12.345` named no call: the applicant's link to start an application went
+    nowhere once the database had created a thousand calls (seen on PostgreSQL)."""
+    call = CallFactory(pk=12345)
+    other = MembershipFactory(user=applicant, organisation=OrganisationFactory(pk=23456))
+    page = applicant_client.get(reverse("portal:home")).content.decode()
+    assert f'?call={call.pk}"' in page
+    assert f'value="{other.organisation_id}"' in page

@@ -45,6 +45,7 @@ def test_finance_sees_the_figures_per_source_and_the_usage_chart(client, staff, 
     page = client.get(URL + "?year=2026").content.decode()
     assert "Land NRW" in page
     assert "Haushalt 2026" in page  # a year, not a number with a thousands separator
+    assert "haushalt.xlsx?year=2026" in page and "uebertragung/?year=2026" in page
     assert "20.000,00" in page and "5.000,00" in page and "25,0 %" in page
     assert "<svg" in page and "am Jahresende 25,0 % gebunden" in page
 
