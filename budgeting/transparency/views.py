@@ -14,6 +14,7 @@ from budgeting.opendata.flatten import csv_text
 from budgeting.opendata.giving360 import package
 from budgeting.opendata.jsonout import dumps
 from budgeting.opendata.selectors import published_grant_filter, published_totals
+from core.paging import with_links
 
 PAGE_SIZE = 25
 FILE_NAME = "360giving-{prefix}.{extension}"
@@ -32,7 +33,9 @@ class TransparencyView(View):
         grants = filterset.qs
         context = {
             "filter": filterset,
-            "page": Paginator(grants, PAGE_SIZE).get_page(request.GET.get("page")),
+            "page": with_links(
+                request, Paginator(grants, PAGE_SIZE).get_page(request.GET.get("page"))
+            ),
             "totals": published_totals(grants),
             "query": params.urlencode(),
             "open_data": settings.OPEN_DATA,

@@ -6,6 +6,7 @@ from django.views import View
 from django.views.generic import TemplateView
 
 from applicants.portal import PortalMixin
+from core.paging import with_links
 from grants.forms import NewApplicationForm
 from grants.selectors import applications_of_organisation, calls_open
 from grants.services.application import application_create
@@ -21,7 +22,8 @@ class ApplicationListView(PortalMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         applications = applications_of_organisation(self.organisation)
-        page = Paginator(applications, self.page_size).get_page(self.request.GET.get("page"))
+        paginator = Paginator(applications, self.page_size)
+        page = with_links(self.request, paginator.get_page(self.request.GET.get("page")))
         return super().get_context_data(applications=page, page=page, calls=calls_open(), **kwargs)
 
 

@@ -4,7 +4,7 @@ shows (through the export of the same name, in the background when it is large).
 from django.shortcuts import render
 from django.views import View
 
-from core.paging import KeysFirstPaginator
+from core.paging import KeysFirstPaginator, with_links
 from workflow.export_kinds import EXPORTS
 from workflow.views.exports import export_response
 
@@ -27,7 +27,7 @@ class FilteredListView(View):
         kind = EXPORTS[self.export_name]
         filterset = kind.filterset(params)
         paginator = KeysFirstPaginator(filterset.qs, self.page_size, rows=filterset.queryset)
-        page = paginator.get_page(request.GET.get("page"))
+        page = with_links(request, paginator.get_page(request.GET.get("page")))
         context = {
             "filter": filterset,
             "page": page,

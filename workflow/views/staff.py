@@ -10,7 +10,7 @@ from django.views import View
 
 from budgeting.models import RefundClaim
 from core.errors import NotAllowed
-from core.paging import KeysFirstPaginator
+from core.paging import KeysFirstPaginator, with_links
 from core.roles import APPROVER, FINANCE
 from grants.models import Application, ApplicationStatus, Attachment, Notice
 from grants.permissions import staff_refusal
@@ -188,22 +188,12 @@ class DeadlinesView(View):
     def get(self, request):
         today = timezone.localdate()
         sections = {
-            name: section_page(request, rows, f"{name}_page", self.page_size)
+            name: self.table_page(request, rows, f"{name}_page")
             for name, rows in deadlines(today).items()
         }
         return render(request, "workflow/staff/deadlines.html", {"today": today, **sections})
 
-
-def section_page(request, rows, param: str, size: int):
-    """A page of one table of several, with the links to its neighbours that keep the other
-    tables' pages."""
-    page = KeysFirstPaginator(rows, size, rows=rows).get_page(request.GET.get(param))
-
-    def link(number):
-        query = request.GET.copy()
-        query[param] = number
-        return f"?{query.urlencode()}"
-
-    page.previous_link = link(page.previous_page_number()) if page.has_previous() else ""
-    page.next_link = link(page.next_page_number()) if page.has_next() else ""
-    return page
+    def table_page(self, request, rows, param: str):
+        """One table's page, with links that keep the other tables' pages."""
+        paginator = KeysFirstPaginator(rows, self.page_size, rows=rows)
+        return with_links(request, paginator.get_page(request.GET.get(param)), param)
