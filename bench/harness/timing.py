@@ -1,4 +1,4 @@
-"""Repeated timing with query counts: median and 95th percentile of the server time."""
+"""Repeated timing with query counts: median and 95th percentile, actions taken in turn."""
 
 import statistics
 import time
@@ -43,21 +43,6 @@ class Timing:
     def p95_ms(self) -> float:
         ordered = sorted(self.seconds)
         return ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))] * 1000
-
-
-def measure(action: Callable[[], object], repeat: int, warmup: int = 2) -> Timing:
-    """Run action warmup times unmeasured (caches, connection), then repeat times timed; the
-    query count is that of the last run."""
-    for _ in range(warmup):
-        action()
-    timing = Timing()
-    for _ in range(repeat):
-        with counting() as counter:
-            started = time.perf_counter()
-            action()
-            timing.seconds.append(time.perf_counter() - started)
-        timing.queries = counter.count
-    return timing
 
 
 def alternate(pairs: dict[str, Callable[[], object]], repeat: int, warmup: int = 1):
