@@ -23,16 +23,10 @@ from pathlib import Path
 from playwright.sync_api import sync_playwright
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+from tests.browser import ARGS, CHROMIUM  # noqa: E402 -- the browser tests' Chromium and flags
+
 OUT = ROOT / "docs" / "screenshots"
-CHROMIUM = "/usr/bin/chromium"
-ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-]
 STAFF_LOGIN = ("sachbearbeitung@demo.foerdertal.de", "demo")
 # name: (path, logged in as staff?)
 PAGES = {"portfolio": ("/staff/wirkung/", True), "transparency": ("/transparenz/", False)}

@@ -1,9 +1,7 @@
 import pytest
 from django.test import Client
-from django_otp import DEVICE_ID_SESSION_KEY
-from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from core.login.policy import second_factor_mandatory
+from tests.core.login_helpers import second_factor_passed
 from tests.factories import (
     ApplicationFactory,
     CallFactory,
@@ -33,12 +31,7 @@ def _force_login_gives_staff_both_factors():
 
     def force_login_with_second_factor(self, user, backend=None):
         force_login(self, user, backend)
-        if second_factor_mandatory(user):
-            device = TOTPDevice.objects.filter(user=user, confirmed=True).first()
-            device = device or TOTPDevice.objects.create(user=user, name="Test", confirmed=True)
-            session = self.session
-            session[DEVICE_ID_SESSION_KEY] = device.persistent_id
-            session.save()
+        second_factor_passed(self, user)
 
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(Client, "force_login", force_login_with_second_factor)

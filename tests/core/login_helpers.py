@@ -6,6 +6,7 @@ from django_otp import DEVICE_ID_SESSION_KEY
 from django_otp.oath import TOTP, hotp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from core.login.policy import second_factor_mandatory
 from core.roles import CASEWORKER
 from core.services import roles_ensure
 from tests.factories import UserFactory
@@ -22,6 +23,19 @@ def staff_person(role: str = CASEWORKER, **kwargs):
     user = UserFactory(is_staff=True, **kwargs)
     user.groups.add(Group.objects.get(name=role))
     return user
+
+
+def second_factor_passed(client, user) -> None:
+    """Mark the client's session as past the second factor, as django_otp.login does, for a
+    person who needs one (staff): a confirmed device, made if there is none. Tests log such
+    people in with force_login; the second factor has its own tests with real codes."""
+    if not second_factor_mandatory(user):
+        return
+    device = TOTPDevice.objects.filter(user=user, confirmed=True).first()
+    device = device or TOTPDevice.objects.create(user=user, name="Test", confirmed=True)
+    session = client.session
+    session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+    session.save()
 
 
 def device_of(user) -> TOTPDevice:

@@ -21,13 +21,11 @@ import pytest
 from django.conf import settings
 from django.db import connections
 from django.test import Client
-from django_otp import DEVICE_ID_SESSION_KEY
-from django_otp.plugins.otp_totp.models import TOTPDevice
 from playwright.sync_api import Browser, Page, sync_playwright
 from pytest_django.live_server_helper import LiveServer
 
-from core.login.policy import second_factor_mandatory
 from tests.browser import ARGS, CHROMIUM
+from tests.core.login_helpers import second_factor_passed
 
 DESKTOP = {"width": 1280, "height": 900}
 
@@ -55,12 +53,7 @@ def _login_session(user) -> str:
     tests/conftest.py does for force_login): a confirmed device, marked in the session."""
     client = Client()
     client.force_login(user)
-    if second_factor_mandatory(user):
-        device = TOTPDevice.objects.filter(user=user, confirmed=True).first()
-        device = device or TOTPDevice.objects.create(user=user, name="Test", confirmed=True)
-        session = client.session
-        session[DEVICE_ID_SESSION_KEY] = device.persistent_id
-        session.save()
+    second_factor_passed(client, user)  # also outside a test, for a module's own data
     return client.cookies[settings.SESSION_COOKIE_NAME].value
 
 
