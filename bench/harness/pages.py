@@ -12,8 +12,6 @@ from django.http import QueryDict
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
-from django_otp import DEVICE_ID_SESSION_KEY
-from django_otp.plugins.otp_totp.models import TOTPDevice
 from viewflow.workflow.models import Task
 from viewflow.workflow.status import STATUS
 
@@ -29,6 +27,7 @@ from core.roles import APPROVER, CASEWORKER, FINANCE
 from grants.demo import DEMO_USERS
 from grants.models import Application, ApplicationStatus, Programme
 from grants.selectors import applications_for_staff, applications_of_organisation
+from tests.core.login_helpers import second_factor_passed
 from workflow.selectors import deadlines
 
 STAFF_PAGE = 25
@@ -66,11 +65,7 @@ def logged_in(user) -> Client:
     """A client with the person's session; staff also have passed the second factor."""
     client = Client()
     client.force_login(user)
-    device = TOTPDevice.objects.filter(user=user, confirmed=True).first()
-    if device is not None:
-        session = client.session
-        session[DEVICE_ID_SESSION_KEY] = device.persistent_id
-        session.save()
+    second_factor_passed(client, user)
     return client
 
 
