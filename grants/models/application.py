@@ -68,7 +68,7 @@ class ApplicationQuerySet(models.QuerySet):
         return self.select_related("call__programme", "organisation")
 
 
-# What the staff list filters on besides status and dates (indexes above).
+# What the staff list filters on besides status and dates (covered by its indexes in Meta).
 LIST_COLUMNS = ["call", "organisation", "requested_amount"]
 
 

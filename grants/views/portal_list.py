@@ -24,7 +24,7 @@ class ApplicationListView(PortalMixin, TemplateView):
         applications = applications_of_organisation(self.organisation)
         paginator = Paginator(applications, self.page_size)
         page = with_links(self.request, paginator.get_page(self.request.GET.get("page")))
-        return super().get_context_data(applications=page, page=page, calls=calls_open(), **kwargs)
+        return super().get_context_data(page=page, calls=calls_open(), **kwargs)
 
 
 class ApplicationCreateView(PortalMixin, View):
