@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -28,6 +29,92 @@ class BankAccount(models.Model):
     @property
     def iban_formatted(self) -> str:
         return " ".join(self.iban[i : i + 4] for i in range(0, len(self.iban), 4))
+
+    def clean(self):
+        if self.iban:
+            iban = parse_iban(self.iban)
+            self.iban = iban.compact
+            self.bic = str(iban.bic or "")
+            self.bank_name = iban.bank_name or ""
+
+
+class BankAccountChangeStatus(models.TextChoices):
+    PENDING = "pending", _("wartet auf Bestätigung")
+    CONFIRMED = "confirmed", _("bestätigt")
+    REJECTED = "rejected", _("abgelehnt")
+
+
+class ConfirmationVia(models.TextChoices):
+    CO_ADMIN = "co_admin", _("zweite Person der Organisationsverwaltung")
+    CALLBACK = "callback", _("Mitarbeiter/in der Stadt nach Rückruf")
+
+
+class BankAccountChange(models.Model):
+    """A new account asked for by the applicant: usable for payouts only once confirmed.
+
+    Payment diversion is the classic attack on grant systems, so the organisation's
+    `BankAccount` changes only when a second administrator of the organisation, or staff after
+    a call back on a known number, confirm the change (DOMAIN.md, bank details)."""
+
+    organisation = models.ForeignKey(
+        "applicants.Organisation",
+        verbose_name=_("Organisation"),
+        on_delete=models.CASCADE,
+        related_name="bank_account_changes",
+    )
+    holder = models.CharField(_("Kontoinhaber"), max_length=200)
+    iban = models.CharField(_("IBAN"), max_length=34, validators=[validate_iban])
+    bic = models.CharField(_("BIC"), max_length=11, blank=True)
+    bank_name = models.CharField(_("Bank"), max_length=200, blank=True)
+    status = models.CharField(
+        _("Stand"),
+        max_length=20,
+        choices=BankAccountChangeStatus.choices,
+        default=BankAccountChangeStatus.PENDING,
+    )
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("beantragt von"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    requested_at = models.DateTimeField(_("beantragt am"), auto_now_add=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("bestätigt oder abgelehnt von"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    decided_at = models.DateTimeField(_("bestätigt oder abgelehnt am"), null=True, blank=True)
+    confirmed_via = models.CharField(
+        _("bestätigt durch"), max_length=20, choices=ConfirmationVia.choices, blank=True
+    )
+    callback_note = models.TextField(
+        _("Vermerk zum Rückruf"),
+        blank=True,
+        help_text=_("Wen haben Sie unter welcher bekannten Nummer wann erreicht?"),
+    )
+
+    class Meta:
+        verbose_name = _("Änderung der Bankverbindung")
+        verbose_name_plural = _("Änderungen der Bankverbindung")
+        ordering = ["organisation", "-requested_at", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organisation"],
+                condition=models.Q(status="pending"),
+                name="one_pending_bank_account_change",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.organisation} – {self.iban}"
+
+    @property
+    def is_pending(self) -> bool:
+        return self.status == BankAccountChangeStatus.PENDING
 
     def clean(self):
         if self.iban:

@@ -55,6 +55,15 @@ class Organisation(models.Model):
     contact_email = models.EmailField(_("E-Mail der Ansprechperson"))
     contact_phone = models.CharField(_("Telefon der Ansprechperson"), max_length=40, blank=True)
     created_at = models.DateTimeField(_("registriert am"), auto_now_add=True)
+    portal_delivery_consent_at = models.DateTimeField(
+        _("Einwilligung in die Bekanntgabe im Portal seit"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Mit Einwilligung stellt die Stadt Bescheide zum Abruf im Portal bereit "
+            "(§ 41 Abs. 2a VwVfG) und benachrichtigt per E-Mail; ohne kommen sie per Post."
+        ),
+    )
 
     objects = OrganisationQuerySet.as_manager()
 

@@ -5,7 +5,15 @@ from .ledger import LedgerEntry, LedgerEntryKind
 from .line import BudgetLine, BudgetLineQuerySet
 from .payment import OPEN_PAYMENT_STATUSES, PaymentRequest, PaymentRequestStatus
 from .privacy import DataSubject
-from .settlement import GrantSettlement, RefundClaim, RefundReason, RefundStatus, Repayment
+from .settlement import (
+    GrantSettlement,
+    LateUseInterest,
+    LateUseInterestDecision,
+    RefundClaim,
+    RefundReason,
+    RefundStatus,
+    Repayment,
+)
 from .source import FundingSource, FundingSourceKind
 
 __all__ = [
@@ -19,6 +27,8 @@ __all__ = [
     "FundingSource",
     "FundingSourceKind",
     "GrantSettlement",
+    "LateUseInterest",
+    "LateUseInterestDecision",
     "LedgerEntry",
     "LedgerEntryKind",
     "PaymentRequest",

@@ -77,6 +77,10 @@ class PaymentRequest(models.Model):
     released_at = models.DateTimeField(_("angeordnet am"), null=True, blank=True)
     payout_date = models.DateField(_("Auszahlungstag"), null=True, blank=True)
     spend_by = models.DateField(_("zu verwenden bis"), null=True, blank=True)
+    # The account as it stood at the release: a later change never redirects this payout.
+    payee_holder = models.CharField(_("Kontoinhaber bei Anordnung"), max_length=200, blank=True)
+    payee_iban = models.CharField(_("IBAN bei Anordnung"), max_length=34, blank=True)
+    payee_bic = models.CharField(_("BIC bei Anordnung"), max_length=11, blank=True)
     returned_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("zurückgegeben von"),

@@ -41,6 +41,7 @@ class GrantSettlement(models.Model):
 class RefundReason(models.TextChoices):
     SETTLEMENT = "settlement", _("Schlussfestsetzung")
     REVOCATION = "revocation", _("Widerruf")
+    LATE_USE_INTEREST = "late_use", _("Zinsen für nicht rechtzeitig verwendete Mittel")
 
 
 class RefundStatus(models.TextChoices):
@@ -66,6 +67,11 @@ class RefundClaim(models.Model):
     explanation = models.TextField(_("Begründung"))
     amount = MoneyField(_("Rückforderungsbetrag"), validators=[MinValueValidator(CENT)])
     interest_from = models.DateField(_("Zinsen ab"))
+    bears_interest = models.BooleanField(
+        _("wird verzinst"),
+        default=True,
+        help_text=_("Eine Zinsforderung selbst trägt keine Zinsen (§ 289 BGB)."),
+    )
     due_on = models.DateField(_("zu zahlen bis"))
     status = models.CharField(
         _("Stand"), max_length=20, choices=RefundStatus.choices, default=RefundStatus.OPEN
@@ -119,3 +125,48 @@ class Repayment(models.Model):
 
     def __str__(self) -> str:
         return f"{self.claim} – {self.amount}"
+
+
+class LateUseInterestDecision(models.TextChoices):
+    CLAIMED = "claimed", _("geltend gemacht")
+    WAIVED = "waived", _("nicht geltend gemacht")
+
+
+class LateUseInterest(models.Model):
+    """Interest for money not used within two months of its payout (§ 49a Abs. 4 VwVfG),
+    computed in the check of the Verwendungsnachweis and claimed or waived by staff."""
+
+    report = models.OneToOneField(
+        "grants.Report",
+        verbose_name=_("Nachweis"),
+        on_delete=models.PROTECT,
+        related_name="late_use_interest",
+    )
+    amount = MoneyField(_("Zinsbetrag"), validators=non_negative())
+    steps = models.JSONField(_("Rechenweg"), encoder=DjangoJSONEncoder)
+    decision = models.CharField(
+        _("Entscheidung"), max_length=20, choices=LateUseInterestDecision.choices
+    )
+    waiver_reason = models.TextField(_("Grund für den Verzicht"), blank=True)
+    refund_claim = models.OneToOneField(
+        RefundClaim,
+        verbose_name=_("Zinsforderung"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="late_use_interest",
+    )
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("entschieden von"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    decided_at = models.DateTimeField(_("entschieden am"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("Zinsen nach § 49a Abs. 4 VwVfG")
+        verbose_name_plural = _("Zinsen nach § 49a Abs. 4 VwVfG")
+
+    def __str__(self) -> str:
+        return f"{self.report} – {self.amount}"

@@ -4,6 +4,7 @@ from .case import (
     SCORE_MAX,
     Decision,
     DecisionOutcome,
+    DeliveryChannel,
     FormalCheck,
     FormalCheckResult,
     Notice,
@@ -36,6 +37,7 @@ from .report import (
     ReportKind,
     ReportStatus,
 )
+from .terms import ExcludedCostLine, GrantTerms
 
 __all__ = [
     "GRANTED_STATUSES",
@@ -54,11 +56,14 @@ __all__ = [
     "Criterion",
     "Decision",
     "DecisionOutcome",
+    "DeliveryChannel",
+    "ExcludedCostLine",
     "FinancingKind",
     "FinancingLine",
     "FinancingType",
     "FormalCheck",
     "FormalCheckResult",
+    "GrantTerms",
     "IncomeActual",
     "Indicator",
     "IndicatorActual",

@@ -108,6 +108,15 @@ class Application(models.Model):
     requested_amount = MoneyField(
         _("beantragte Förderung"), null=True, blank=True, validators=non_negative()
     )
+    units_planned = models.DecimalField(
+        _("geplante Einheiten"),
+        max_digits=10,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=non_negative(),
+        help_text=_("Nur bei einem Festbetrag je Einheit: wie viele Einheiten sind geplant?"),
+    )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("angelegt von"),

@@ -156,6 +156,14 @@ def notice_path(instance, filename: str) -> str:
     return f"notices/{instance.application_id}/{instance.kind}-v{instance.version}.pdf"
 
 
+class DeliveryChannel(models.TextChoices):
+    """How a notice reaches the applicant (§ 41 VwVfG)."""
+
+    POST = "post", _("per Post")
+    PORTAL = "portal", _("zum Abruf im Portal (§ 41 Abs. 2a VwVfG)")
+    HANDOVER = "handover", _("persönlich übergeben")
+
+
 class Notice(models.Model):
     """A legal notice as a PDF/A document; changes come as new versions."""
 
@@ -172,6 +180,29 @@ class Notice(models.Model):
     issued_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name=_("erlassen von"), on_delete=models.PROTECT
     )
+    channel = models.CharField(
+        _("Bekanntgabe"),
+        max_length=20,
+        choices=DeliveryChannel.choices,
+        default=DeliveryChannel.POST,
+    )
+    sent_on = models.DateField(
+        _("zur Post gegeben / bereitgestellt / übergeben am"), null=True, blank=True
+    )
+    notified_at = models.DateTimeField(_("Benachrichtigung versandt am"), null=True, blank=True)
+    retrieved_at = models.DateTimeField(_("abgerufen am"), null=True, blank=True)
+    retrieved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("abgerufen von"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    provision_ended_on = models.DateField(
+        _("Bereitstellung ohne Abruf beendet am"), null=True, blank=True
+    )
+    delivered_on = models.DateField(_("bekanntgegeben am"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("Bescheid")

@@ -52,6 +52,22 @@ class Programme(models.Model):
         help_text=_("Nur bei Anteilfinanzierung: Anteil der förderfähigen Kosten in Prozent."),
     )
     max_amount = MoneyField(_("Höchstbetrag der Förderung"), validators=non_negative())
+    unit_rate = MoneyField(
+        _("Festbetrag je Einheit"),
+        null=True,
+        blank=True,
+        validators=non_negative(),
+        help_text=_(
+            "Nur bei Festbetragsfinanzierung: Betrag je Einheit (z. B. je Kursstunde); "
+            "die Zuwendung ist dann Satz × Einheiten."
+        ),
+    )
+    unit_name = models.CharField(
+        _("Einheit"),
+        max_length=60,
+        blank=True,
+        help_text=_("z. B. Kursstunde oder Teilnehmende; nötig mit einem Festbetrag je Einheit."),
+    )
     max_duration_months = models.PositiveSmallIntegerField(
         _("längste Projektdauer (Monate)"), default=12
     )
@@ -76,11 +92,23 @@ class Programme(models.Model):
     def __str__(self) -> str:
         return self.name
 
+    @property
+    def is_per_unit(self) -> bool:
+        return self.unit_rate is not None
+
     def clean(self):
+        errors = {}
         if self.financing_type == FinancingType.SHARE and not self.funding_rate:
-            raise ValidationError(
-                {"funding_rate": _("Bei Anteilfinanzierung ist eine Förderquote nötig.")}
-            )
+            errors["funding_rate"] = _("Bei Anteilfinanzierung ist eine Förderquote nötig.")
+        if self.unit_rate is not None:
+            if self.financing_type != FinancingType.FIXED:
+                errors["unit_rate"] = _(
+                    "Einen Festbetrag je Einheit gibt es nur bei Festbetragsfinanzierung."
+                )
+            if not self.unit_name.strip():
+                errors["unit_name"] = _("Bitte die Einheit nennen (z. B. Kursstunde).")
+        if errors:
+            raise ValidationError(errors)
 
 
 class RequiredDocument(models.Model):

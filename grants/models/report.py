@@ -60,6 +60,15 @@ class Report(models.Model):
     work_done = models.TextField(_("Was wurde getan?"), blank=True)
     what_worked = models.TextField(_("Was hat gut funktioniert?"), blank=True)
     what_did_not = models.TextField(_("Was hat nicht funktioniert, und warum?"), blank=True)
+    units_actual = models.DecimalField(
+        _("tatsächliche Einheiten"),
+        max_digits=10,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=non_negative(),
+        help_text=_("Nur bei einem Festbetrag je Einheit: wie viele Einheiten wurden erbracht?"),
+    )
     created_at = models.DateTimeField(_("angelegt am"), auto_now_add=True)
     updated_at = models.DateTimeField(_("zuletzt geändert"), auto_now=True)
     submitted_at = models.DateTimeField(_("eingereicht am"), null=True, blank=True)
