@@ -211,6 +211,14 @@ APPEAL_COURT = os.environ.get(
 # VwVfG NRW), and the appeal period runs one month from then.
 NOTICE_DELIVERY_DAYS = int(os.environ.get("NOTICE_DELIVERY_DAYS", "4"))
 APPEAL_PERIOD_MONTHS = int(os.environ.get("APPEAL_PERIOD_MONTHS", "1"))
+# Retrieval in the portal (§ 41 Abs. 2a VwVfG): without retrieval within this many days after
+# the notification, provision ends, the notice is NOT delivered and staff must send it by post.
+NOTICE_PROVISION_DAYS = int(os.environ.get("NOTICE_PROVISION_DAYS", "10"))
+
+# Payouts (ANBest-P 1.4): the payout date at the release lies at most this many days before
+# the release and at most this many days after it (a due date).
+PAYOUT_DATE_DAYS_BEFORE = int(os.environ.get("PAYOUT_DATE_DAYS_BEFORE", "3"))
+PAYOUT_DATE_DAYS_AFTER = int(os.environ.get("PAYOUT_DATE_DAYS_AFTER", "14"))
 
 # Refunds: the city's account named in refund notices, and the limit below which a remaining
 # claim may be waived (Niederschlagung of a small amount).
