@@ -27,10 +27,20 @@ import datetime
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal, localcontext
 
+from django.utils.translation import gettext as _
+
 from budgeting.models import BaseRate
+from core.formatting import format_date
 from core.money import ZERO, round_money
 
-__all__ = ["InterestPeriod", "InterestResult", "base_rates", "refund_interest"]
+__all__ = [
+    "InterestPeriod",
+    "InterestResult",
+    "base_rates",
+    "missing_base_rate_message",
+    "rate_covers",
+    "refund_interest",
+]
 
 POINTS_ABOVE_BASE_RATE = Decimal("5")
 DAYS_PER_YEAR = 365
@@ -86,12 +96,12 @@ def refund_interest(
     valid_froms = [valid_from for valid_from, _rate in ordered]
     if len(set(valid_froms)) != len(valid_froms):
         raise ValueError("Ein Basiszinssatz ist für denselben Tag mehrfach angegeben.")
-    applicable = [row for row in ordered if row[0] <= start]
-    if not applicable:
+    if not rate_covers(start, ordered):
         raise ValueError(
             f"Für den Beginn des Zinszeitraums ({start:%d.%m.%Y}) ist kein Basiszinssatz "
             "hinterlegt."
         )
+    applicable = [row for row in ordered if row[0] <= start]
     # The rate on `start`, then every change after `start` and before `end`.
     segments = [(start, applicable[-1][1])]
     segments += [(day, rate) for day, rate in ordered if start < day < end]
@@ -119,6 +129,21 @@ def refund_interest(
             numerator += amount * effective * days
         total = round_money(numerator / _DIVISOR) if periods else ZERO
     return InterestResult(total=total, periods=periods)
+
+
+def rate_covers(start: datetime.date, rates: list[tuple[datetime.date, Decimal]]) -> bool:
+    """Whether a Basiszinssatz is valid on `start` (one valid from that day or before); every
+    later day of a period is then covered too. The one test for "no base rate": a page that
+    shows interest asks it first and says so (missing_base_rate_message) instead of failing."""
+    return any(valid_from <= start for valid_from, _rate in rates)
+
+
+def missing_base_rate_message(start: datetime.date) -> str:
+    """What a page says instead of interest it cannot compute."""
+    return _(
+        "Für den %(day)s ist kein Basiszinssatz hinterlegt; die Zinsen können erst berechnet "
+        "werden, wenn er eingetragen ist."
+    ) % {"day": format_date(start)}
 
 
 def base_rates() -> list[tuple[datetime.date, Decimal]]:

@@ -7,6 +7,7 @@ from django.forms.boundfield import BoundField
 from django.forms.renderers import TemplatesSetting
 from django.utils.translation import gettext as _
 
+from core.dates import EARLIEST_DAY, LATEST_DAY, validate_day
 from core.numbers import number_example, parse_decimal
 
 CHECK_WIDGETS = (forms.CheckboxInput, forms.RadioSelect, forms.CheckboxSelectMultiple)
@@ -76,3 +77,19 @@ class DateInput(forms.DateInput):
 
     def __init__(self, attrs=None):
         super().__init__(attrs=attrs, format="%Y-%m-%d")
+
+
+class BoundedDateField(forms.DateField):
+    """A date that reaches money: a native date picker limited to the days core.dates allows,
+    and the same bound checked on the server (validate_day)."""
+
+    default_validators = [validate_day]
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("widget", DateInput())
+        super().__init__(**kwargs)
+
+    def widget_attrs(self, widget):
+        attrs = super().widget_attrs(widget)
+        attrs.update(min=EARLIEST_DAY.isoformat(), max=LATEST_DAY.isoformat())
+        return attrs

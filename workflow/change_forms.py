@@ -3,7 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from core.forms import DateInput
+from core.forms import BoundedDateField
 from grants.forms import money_field
 
 
@@ -14,16 +14,14 @@ class ChangeRequestForm(forms.Form):
         label=_("Was soll sich ändern, und warum?"),
         widget=forms.Textarea(attrs={"rows": 5}),
     )
-    new_project_start = forms.DateField(
+    new_project_start = BoundedDateField(
         label=_("neuer Projektbeginn"),
         required=False,
-        widget=DateInput(),
         help_text=_("Leer lassen, wenn der Projektbeginn bleibt."),
     )
-    new_project_end = forms.DateField(
+    new_project_end = BoundedDateField(
         label=_("neues Projektende"),
         required=False,
-        widget=DateInput(),
         help_text=_("Leer lassen, wenn das Projektende bleibt."),
     )
     new_amount = money_field(_("neue Zuwendung insgesamt (Euro)"), required=False)

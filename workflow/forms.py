@@ -4,7 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from core.formatting import format_euro
-from core.forms import DateInput
+from core.forms import BoundedDateField
 from grants.forms import money_field
 from grants.models import SCORE_MAX, DecisionOutcome, Recommendation
 
@@ -117,7 +117,7 @@ class SignoffForm(forms.Form):
 
 
 class ReleaseForm(SignoffForm):
-    payout_date = forms.DateField(label=_("Auszahlungstag"), required=False, widget=DateInput())
+    payout_date = BoundedDateField(label=_("Auszahlungstag"), required=False)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -167,7 +167,7 @@ class ReportCheckForm(forms.Form):
 
 class RepaymentForm(forms.Form):
     amount = money_field(_("eingegangener Betrag (Euro)"))
-    received_on = forms.DateField(label=_("eingegangen am"), widget=DateInput())
+    received_on = BoundedDateField(label=_("eingegangen am"))
 
 
 class RefundWaiverForm(forms.Form):
@@ -190,7 +190,7 @@ class RevocationForm(forms.Form):
 class CoFundingReceiptForm(forms.Form):
     pledge = forms.ModelChoiceField(label=_("Zusage"), queryset=None)
     amount = money_field(_("eingegangener Betrag (Euro)"))
-    received_on = forms.DateField(label=_("eingegangen am"), widget=DateInput())
+    received_on = BoundedDateField(label=_("eingegangen am"))
 
     def __init__(self, source, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -101,11 +101,19 @@ def _booking_rows(year: int):
 
 
 def _grant_rows(year: int):
-    for reference, organisation, programme, _line, *line, committed, released, paid in _raw_rows(
-        grants_query(year)
-    ):
+    for (
+        _grant,
+        reference,
+        organisation,
+        programme,
+        _line,
+        *line,
+        committed,
+        released,
+        paid,
+    ) in _raw_rows(grants_query(year)):
         net = committed - released
-        yield [reference or "", organisation, programme, _label(line), net, paid, net - paid]
+        yield [reference or "", organisation, programme, _label(line), net, paid, net - paid, 0]
 
 
 def _label(line) -> str:

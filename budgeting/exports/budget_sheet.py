@@ -3,7 +3,12 @@ formulas, an overview by source and programme, the grants, and the bookings of t
 
 Written with xlsxwriter in constant_memory mode (a year can have 100,000 bookings, so rows
 stream to disk; pandas cannot write such a workbook); user text never becomes a formula or a
-link. Each formula is written with its value computed from the ledger as the cached result."""
+link. Each formula is written with its value computed from the ledger as the cached result.
+
+"offene Bindung" of a line is the sum of its grants' open commitments (committed − paid, each
+where positive), not the line's committed − paid: a grant paid beyond its commitment (settled
+lower, revoked) owes a refund, shown as "offene Rückforderungen", and must not lower the money
+the other grants on the line may still draw (see ledger_sheets)."""
 
 import io
 from decimal import Decimal
@@ -12,7 +17,12 @@ import xlsxwriter
 from django.utils.translation import gettext as _
 from xlsxwriter.utility import xl_col_to_name
 
-from budgeting.exports.ledger_sheets import bookings_sheet, grants_sheet
+from budgeting.exports.ledger_sheets import (
+    bookings_sheet,
+    grants_sheet,
+    open_claims_by_grant_and_line,
+    open_commitments_by_line,
+)
 from budgeting.models import BudgetLine
 from budgeting.selectors import cofunder_overview
 from core.exports import MONEY_FORMAT, WORKBOOK_OPTIONS, sheet_name, write_sheet
@@ -34,14 +44,16 @@ LINE_COLUMNS = [
     ("beantragt (Pipeline)", "pipeline", "money"),
     ("bewilligt (gebunden)", "committed", "money"),
     ("ausgezahlt", "paid", "money"),
-    ("offene Bindung", "=L{r}-M{r}", "money"),
+    ("offene Bindung", "open_commitment", "money"),
     ("Rückflüsse", "refunds", "money"),
     ("frei", "=J{r}-L{r}", "money"),
     ("VE Folgejahre", "future_authorisation", "money"),
     ("Drittmittel zugesagt", "cofunding_pledged", "money"),
     ("Drittmittel eingegangen", "cofunding_received", "money"),
     ("Auslastung %", "=IF(J{r}=0,0,L{r}/J{r})", "percent"),
+    ("offene Rückforderungen", "open_claims", "money"),
 ]
+USAGE_COLUMN = next(col for col, (title, _spec, _kind) in enumerate(LINE_COLUMNS) if "%" in title)
 LETTERS = {xl_col_to_name(col): spec for col, (_title, spec, _kind) in enumerate(LINE_COLUMNS)}
 OVERVIEW_COLUMNS = [
     ("Ansatz", "G"),
@@ -62,11 +74,24 @@ def budget_sheet_lines(year: int):
     )
 
 
+def budget_sheet_rows(year: int) -> list[BudgetLine]:
+    """The lines of the year, each with `open_commitment` and `open_claims` from its grants
+    (three queries more, however many grants)."""
+    lines = list(budget_sheet_lines(year))
+    commitments = open_commitments_by_line(year)
+    claims: dict[int, Decimal] = {}
+    for (_application, line_id), amount in open_claims_by_grant_and_line(year).items():
+        claims[line_id] = claims.get(line_id, ZERO) + amount
+    for line in lines:
+        line.open_commitment = commitments.get(line.pk, ZERO)
+        line.open_claims = claims.get(line.pk, ZERO)
+    return lines
+
+
 def figure(line: BudgetLine, letter: str):
     """The value of a column of the line sheet, a formula column by what it computes."""
     computed = {
         "J": lambda: line.available,
-        "N": lambda: line.committed - line.paid,
         "P": lambda: line.free,
         "T": lambda: (line.committed / line.available) if line.available else ZERO,
         "E": lambda: line.programme.name,
@@ -90,7 +115,7 @@ def budget_sheet_write(target, year: int, *, cofunder=None, track=None) -> None:
             "total_percent": workbook.add_format({"bold": True, "num_format": "0.0 %", "top": 1}),
             "bold": workbook.add_format({"bold": True}),
         }
-        lines = list(budget_sheet_lines(year))
+        lines = budget_sheet_rows(year)
         overview = workbook.add_worksheet(_("Übersicht"))
         _line_sheet(workbook.add_worksheet(LINE_SHEET), lines, formats)
         _overview_sheet(overview, lines, formats, year)
@@ -138,7 +163,7 @@ def _line_sheet(sheet, lines, formats):
     excel_row = total_row + 1
     sheet.write_formula(
         total_row,
-        len(LINE_COLUMNS) - 1,
+        USAGE_COLUMN,
         f"=IF(J{excel_row}=0,0,L{excel_row}/J{excel_row})",
         formats["total_percent"],
         float(committed / available) if available else 0,

@@ -1,14 +1,31 @@
 """The budget sheet's row sheets as exports of the shared writer (core.exports): the grants of a
-year per budget line, and the bookings of a year; both read with a fixed number of queries."""
+year per budget line, and the bookings of a year; both read with a fixed number of queries.
 
-from django.db.models import Q, Sum
+Open commitment and open refund claim are two columns, never one signed figure: a grant paid
+beyond its (net) commitment, after a settlement or a revocation, owes money back; that is a
+claim, not a negative commitment. The open commitment of a grant on a line is committed − paid
+where positive (else 0); the open claim is the principal of its open refund claims not yet
+repaid, split over the lines as repayments will flow back (pro rata to the payouts, as
+`budgeting.services.refund` books them)."""
+
+from collections import defaultdict
+from decimal import Decimal
+
+from django.db.models import OuterRef, Q, Subquery, Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from budgeting.models import LedgerEntry, LedgerEntryKind
+from budgeting.models import (
+    LedgerEntry,
+    LedgerEntryKind,
+    RefundClaim,
+    RefundReason,
+    RefundStatus,
+    Repayment,
+)
 from budgeting.models.line import amount_field, line_label
 from core.exports import DATE, MONEY, TEXT, Export
-from core.money import ZERO
+from core.money import ZERO, round_money, split_money
 
 CHUNK_SIZE = 5000
 LINE_COLUMNS = (
@@ -30,6 +47,7 @@ def grants_query(year: int):
     return (
         LedgerEntry.objects.filter(budget_line__year=year, application__isnull=False)
         .values(
+            "application_id",
             "application__reference",
             "application__organisation__name",
             "application__call__programme__name",
@@ -45,8 +63,83 @@ def grants_query(year: int):
     )
 
 
+def open_commitment(committed: Decimal, paid: Decimal) -> Decimal:
+    """What may still be paid on a commitment: committed − paid where positive; a grant paid
+    beyond its commitment has no open commitment (the difference is a claim)."""
+    return max(ZERO, committed - paid)
+
+
+def open_commitments_by_line(year: int) -> dict[int, Decimal]:
+    """Per budget line of the year: the sum of its grants' open commitments (one query)."""
+    totals: dict[int, Decimal] = defaultdict(lambda: ZERO)
+    per_grant = (
+        LedgerEntry.objects.filter(budget_line__year=year, application__isnull=False)
+        .values("application_id", "budget_line_id")
+        .annotate(
+            committed=_sum(LedgerEntryKind.COMMITMENT),
+            released=_sum(LedgerEntryKind.RELEASE),
+            paid=_sum(LedgerEntryKind.PAYOUT),
+        )
+        .order_by()
+    )
+    for values in per_grant.iterator(chunk_size=CHUNK_SIZE):
+        totals[values["budget_line_id"]] += open_commitment(
+            values["committed"] - values["released"], values["paid"]
+        )
+    return dict(totals)
+
+
+def open_claims_by_grant_and_line(year: int) -> dict[tuple[int, int], Decimal]:
+    """{(application id, budget line id): open principal} for the grants on lines of the year
+    with an open refund claim; the principal is split pro rata to the payouts per line (over
+    all years, as repayments are booked), and only the year's lines are kept (two queries)."""
+    repaid = (
+        Repayment.objects.filter(claim=OuterRef("pk"))
+        .order_by()
+        .values("claim")
+        .annotate(total=Sum("principal"))
+        .values("total")
+    )
+    grants_of_year = LedgerEntry.objects.filter(budget_line__year=year).values("application_id")
+    open_principal: dict[int, Decimal] = defaultdict(lambda: ZERO)
+    # A claim of § 49a(4) interest is interest, not grant money: it never flows back to a line.
+    claims = (
+        RefundClaim.objects.filter(status=RefundStatus.OPEN, application__in=grants_of_year)
+        .exclude(reason=RefundReason.LATE_USE_INTEREST)
+        .annotate(repaid=Subquery(repaid, output_field=amount_field()))
+        .values_list("application_id", "amount", "repaid")
+    )
+    for application_id, amount, repaid_principal in claims:
+        open_principal[application_id] += amount - (repaid_principal or ZERO)
+    payouts: dict[int, dict[int, tuple[int, Decimal]]] = defaultdict(dict)
+    rows = (
+        LedgerEntry.objects.filter(
+            application__in=[pk for pk, amount in open_principal.items() if amount > ZERO],
+            kind=LedgerEntryKind.PAYOUT,
+        )
+        .values("application_id", "budget_line_id", "budget_line__year")
+        .annotate(paid=Sum("amount", output_field=amount_field()))
+        .order_by("application_id", "budget_line_id")
+    )
+    for values in rows:
+        payouts[values["application_id"]][values["budget_line_id"]] = (
+            values["budget_line__year"],
+            round_money(values["paid"]),
+        )
+    result = {}
+    for application_id, lines in payouts.items():
+        ids = list(lines)
+        parts = split_money(open_principal[application_id], [lines[pk][1] for pk in ids])
+        for line_id, part in zip(ids, parts, strict=True):
+            if lines[line_id][0] == year and part > ZERO:
+                result[(application_id, line_id)] = part
+    return result
+
+
 def grants_sheet(year: int) -> Export:
-    """One row per grant and budget line of the year: committed (net), paid, open."""
+    """One row per grant and budget line of the year: committed (net), paid, the open
+    commitment (never negative) and the open refund claim (principal not yet repaid)."""
+    claims = open_claims_by_grant_and_line(year)
 
     def row(values):
         committed = values["committed"] - values["released"]
@@ -57,7 +150,8 @@ def grants_sheet(year: int) -> Export:
             line_label(*(values[column] for column in LINE_COLUMNS)),
             committed,
             values["paid"],
-            committed - values["paid"],
+            open_commitment(committed, values["paid"]),
+            claims.get((values["application_id"], values["budget_line_id"]), ZERO),
         ]
 
     return Export(
@@ -70,8 +164,9 @@ def grants_sheet(year: int) -> Export:
             _("gebunden"),
             _("ausgezahlt"),
             _("offene Bindung"),
+            _("offene Rückforderung"),
         ],
-        kinds=[TEXT, TEXT, TEXT, TEXT, MONEY, MONEY, MONEY],
+        kinds=[TEXT, TEXT, TEXT, TEXT, MONEY, MONEY, MONEY, MONEY],
         rows=(row(values) for values in grants_query(year).iterator(chunk_size=CHUNK_SIZE)),
     )
 

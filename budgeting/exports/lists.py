@@ -3,6 +3,7 @@
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from budgeting.exports.ledger_sheets import open_commitment
 from core.exports import DATE, MONEY, TEXT, Export
 
 CHUNK_SIZE = 2000
@@ -69,6 +70,6 @@ def grant_row(grant) -> list:
         grant.requested_amount,
         grant.approved,
         grant.paid,
-        grant.approved - grant.paid,
+        open_commitment(grant.approved, grant.paid),
         grant.refunded,
     ]

@@ -1,6 +1,7 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from core.dates import validate_day
 from core.formatting import format_percent
 
 
@@ -13,7 +14,7 @@ class BaseRate(models.Model):
     admin when the Bundesbank publishes a new rate.
     """
 
-    valid_from = models.DateField(_("gültig ab"), unique=True)
+    valid_from = models.DateField(_("gültig ab"), unique=True, validators=[validate_day])
     rate = models.DecimalField(
         _("Basiszinssatz (%)"),
         max_digits=5,

@@ -3,6 +3,7 @@ from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from core.dates import validate_day
 from core.money import CENT, MoneyField
 
 
@@ -26,7 +27,7 @@ class CoFundingPledge(models.Model):
         related_name="pledges",
     )
     amount = MoneyField(_("zugesagt"), validators=[MinValueValidator(CENT)])
-    pledged_on = models.DateField(_("Zusage vom"))
+    pledged_on = models.DateField(_("Zusage vom"), validators=[validate_day])
     conditions = models.TextField(_("Bedingungen"), blank=True)
     letter = models.FileField(_("Zusageschreiben"), upload_to=pledge_letter_path, blank=True)
     created_by = models.ForeignKey(

@@ -5,6 +5,7 @@ from django.db.models import F, OuterRef, Subquery, Sum, Value
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 
+from core.dates import validate_year
 from core.money import MoneyField, non_negative, round_money
 from grants.models import ApplicationStatus
 
@@ -128,7 +129,7 @@ class BudgetLineQuerySet(models.QuerySet):
 class BudgetLine(models.Model):
     """Haushaltsstelle: fiscal year × programme × funding source × NKF coding."""
 
-    year = models.PositiveSmallIntegerField(_("Haushaltsjahr"))
+    year = models.PositiveSmallIntegerField(_("Haushaltsjahr"), validators=[validate_year])
     programme = models.ForeignKey(
         "grants.Programme",
         verbose_name=_("Förderprogramm"),

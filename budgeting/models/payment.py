@@ -3,6 +3,7 @@ from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from core.dates import validate_day
 from core.money import CENT, MoneyField
 
 
@@ -75,8 +76,12 @@ class PaymentRequest(models.Model):
         related_name="+",
     )
     released_at = models.DateTimeField(_("angeordnet am"), null=True, blank=True)
-    payout_date = models.DateField(_("Auszahlungstag"), null=True, blank=True)
-    spend_by = models.DateField(_("zu verwenden bis"), null=True, blank=True)
+    payout_date = models.DateField(
+        _("Auszahlungstag"), null=True, blank=True, validators=[validate_day]
+    )
+    spend_by = models.DateField(
+        _("zu verwenden bis"), null=True, blank=True, validators=[validate_day]
+    )
     # The account as it stood at the release: a later change never redirects this payout.
     payee_holder = models.CharField(_("Kontoinhaber bei Anordnung"), max_length=200, blank=True)
     payee_iban = models.CharField(_("IBAN bei Anordnung"), max_length=34, blank=True)

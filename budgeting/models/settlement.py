@@ -4,6 +4,7 @@ from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from core.dates import validate_day
 from core.money import CENT, MoneyField, non_negative
 
 
@@ -66,13 +67,13 @@ class RefundClaim(models.Model):
     reason = models.CharField(_("Anlass"), max_length=20, choices=RefundReason.choices)
     explanation = models.TextField(_("Begründung"))
     amount = MoneyField(_("Rückforderungsbetrag"), validators=[MinValueValidator(CENT)])
-    interest_from = models.DateField(_("Zinsen ab"))
+    interest_from = models.DateField(_("Zinsen ab"), validators=[validate_day])
     bears_interest = models.BooleanField(
         _("wird verzinst"),
         default=True,
         help_text=_("Eine Zinsforderung selbst trägt keine Zinsen (§ 289 BGB)."),
     )
-    due_on = models.DateField(_("zu zahlen bis"))
+    due_on = models.DateField(_("zu zahlen bis"), validators=[validate_day])
     status = models.CharField(
         _("Stand"), max_length=20, choices=RefundStatus.choices, default=RefundStatus.OPEN
     )
@@ -109,7 +110,7 @@ class Repayment(models.Model):
     amount = MoneyField(_("Betrag"), validators=[MinValueValidator(CENT)])
     principal = MoneyField(_("davon Hauptforderung"), validators=non_negative())
     interest = MoneyField(_("davon Zinsen"), validators=non_negative())
-    received_on = models.DateField(_("eingegangen am"))
+    received_on = models.DateField(_("eingegangen am"), validators=[validate_day])
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("erfasst von"),

@@ -15,7 +15,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from budgeting.interest import base_rates, refund_interest
+from budgeting.interest import base_rates, missing_base_rate_message, rate_covers, refund_interest
 from budgeting.models import LedgerEntry, LedgerEntryKind, RefundClaim, RefundStatus, Repayment
 from core.audit import audit_record
 from core.formatting import format_euro
@@ -35,6 +35,15 @@ class ClaimStanding:
     principal_open: Decimal
     interest_accrued: Decimal
     interest_paid: Decimal
+    # The interest start no Basiszinssatz covers (interest then unknown, shown as a message).
+    missing_rate_on: date | None = None
+
+    @property
+    def interest_problem(self) -> str:
+        """Why the interest cannot be computed ("" when it can)."""
+        if self.missing_rate_on is None:
+            return ""
+        return missing_base_rate_message(self.missing_rate_on)
 
     @property
     def interest_open(self) -> Decimal:
@@ -48,6 +57,11 @@ class ClaimStanding:
 def claim_standing(claim: RefundClaim, on: date) -> ClaimStanding:
     """Interest runs on the outstanding principal between repayments; rounded only in total."""
     rates = base_rates()
+    if not rate_covers(claim.interest_from, rates):
+        repaid = claim.repayments.all()
+        principal = claim.amount - sum((r.principal for r in repaid), ZERO)
+        interest_paid = sum((r.interest for r in repaid), ZERO)
+        return ClaimStanding(principal, ZERO, interest_paid, missing_rate_on=claim.interest_from)
     principal, since, accrued, interest_paid = claim.amount, claim.interest_from, Decimal(0), ZERO
     for repayment in claim.repayments.order_by("received_on", "pk"):
         end = max(since, repayment.received_on)
@@ -135,6 +149,8 @@ def repayment_record(*, claim: RefundClaim, user, amount: Decimal, received_on: 
     if claim.status != RefundStatus.OPEN:
         raise ValidationError(_("Diese Rückforderung ist bereits erledigt."))
     standing = claim_standing(claim, received_on)
+    if standing.interest_problem:
+        raise ValidationError(standing.interest_problem)
     if amount > standing.total_open:
         raise ValidationError(
             {
@@ -207,6 +223,8 @@ def refund_waive(*, claim: RefundClaim, user, reason: str, on: date) -> RefundCl
     if not reason.strip():
         raise ValidationError({"reason": _("Bitte begründen Sie die Niederschlagung.")})
     standing = claim_standing(claim, on)
+    if standing.interest_problem:
+        raise ValidationError(standing.interest_problem)
     limit = Decimal(settings.REFUND_SMALL_AMOUNT_LIMIT)
     if standing.total_open > limit:
         raise ValidationError(

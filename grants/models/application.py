@@ -2,6 +2,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from core.dates import validate_day
 from core.money import MoneyField, non_negative, sum_money
 
 
@@ -103,8 +104,12 @@ class Application(models.Model):
     districts = models.ManyToManyField(
         "core.District", verbose_name=_("Stadtbezirke des Projekts"), blank=True, related_name="+"
     )
-    project_start = models.DateField(_("Projektbeginn"), null=True, blank=True)
-    project_end = models.DateField(_("Projektende"), null=True, blank=True)
+    project_start = models.DateField(
+        _("Projektbeginn"), null=True, blank=True, validators=[validate_day]
+    )
+    project_end = models.DateField(
+        _("Projektende"), null=True, blank=True, validators=[validate_day]
+    )
     requested_amount = MoneyField(
         _("beantragte Förderung"), null=True, blank=True, validators=non_negative()
     )
@@ -143,7 +148,9 @@ class Application(models.Model):
             "über Personen werden nie veröffentlicht."
         ),
     )
-    final_on = models.DateField(_("bestandskräftig seit"), null=True, blank=True)
+    final_on = models.DateField(
+        _("bestandskräftig seit"), null=True, blank=True, validators=[validate_day]
+    )
     waiver_declared_at = models.DateTimeField(
         _("Rechtsbehelfsverzicht erklärt am"), null=True, blank=True
     )

@@ -7,6 +7,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from core.dates import validate_day
 from core.money import MoneyField, non_negative
 
 
@@ -187,7 +188,10 @@ class Notice(models.Model):
         default=DeliveryChannel.POST,
     )
     sent_on = models.DateField(
-        _("zur Post gegeben / bereitgestellt / übergeben am"), null=True, blank=True
+        _("zur Post gegeben / bereitgestellt / übergeben am"),
+        null=True,
+        blank=True,
+        validators=[validate_day],
     )
     notified_at = models.DateTimeField(_("Benachrichtigung versandt am"), null=True, blank=True)
     retrieved_at = models.DateTimeField(_("abgerufen am"), null=True, blank=True)
@@ -200,9 +204,11 @@ class Notice(models.Model):
         related_name="+",
     )
     provision_ended_on = models.DateField(
-        _("Bereitstellung ohne Abruf beendet am"), null=True, blank=True
+        _("Bereitstellung ohne Abruf beendet am"), null=True, blank=True, validators=[validate_day]
     )
-    delivered_on = models.DateField(_("bekanntgegeben am"), null=True, blank=True)
+    delivered_on = models.DateField(
+        _("bekanntgegeben am"), null=True, blank=True, validators=[validate_day]
+    )
 
     class Meta:
         verbose_name = _("Bescheid")

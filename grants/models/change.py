@@ -8,6 +8,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.dates import validate_day
 from core.money import MoneyField
 
 
@@ -38,8 +39,12 @@ class ChangeRequest(models.Model):
     )
     requested_at = models.DateTimeField(_("beantragt am"), auto_now_add=True)
     reason = models.TextField(_("Was soll sich ändern, und warum?"))
-    new_project_start = models.DateField(_("neuer Projektbeginn"), null=True, blank=True)
-    new_project_end = models.DateField(_("neues Projektende"), null=True, blank=True)
+    new_project_start = models.DateField(
+        _("neuer Projektbeginn"), null=True, blank=True, validators=[validate_day]
+    )
+    new_project_end = models.DateField(
+        _("neues Projektende"), null=True, blank=True, validators=[validate_day]
+    )
     new_amount = MoneyField(
         _("neue Zuwendung (Gesamtbetrag)"),
         null=True,

@@ -6,6 +6,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.dates import validate_day
 from core.money import MoneyField, non_negative
 
 
@@ -175,10 +176,12 @@ class Call(models.Model):
         Programme, verbose_name=_("Förderprogramm"), on_delete=models.PROTECT, related_name="calls"
     )
     title = models.CharField(_("Titel"), max_length=200)
-    opens_on = models.DateField(_("Antragstellung ab"))
-    closes_on = models.DateField(_("Antragsschluss"))
-    project_start_earliest = models.DateField(_("Projektbeginn frühestens"))
-    project_end_latest = models.DateField(_("Projektende spätestens"))
+    opens_on = models.DateField(_("Antragstellung ab"), validators=[validate_day])
+    closes_on = models.DateField(_("Antragsschluss"), validators=[validate_day])
+    project_start_earliest = models.DateField(
+        _("Projektbeginn frühestens"), validators=[validate_day]
+    )
+    project_end_latest = models.DateField(_("Projektende spätestens"), validators=[validate_day])
 
     objects = CallQuerySet.as_manager()
 

@@ -5,6 +5,7 @@ from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from core.dates import validate_day
 from core.money import CENT, MoneyField, non_negative
 
 
@@ -51,9 +52,9 @@ class Report(models.Model):
         related_name="reports",
     )
     kind = models.CharField(_("Art des Nachweises"), max_length=20, choices=ReportKind.choices)
-    period_start = models.DateField(_("Berichtszeitraum von"))
-    period_end = models.DateField(_("Berichtszeitraum bis"))
-    due_on = models.DateField(_("fällig am"))
+    period_start = models.DateField(_("Berichtszeitraum von"), validators=[validate_day])
+    period_end = models.DateField(_("Berichtszeitraum bis"), validators=[validate_day])
+    due_on = models.DateField(_("fällig am"), validators=[validate_day])
     status = models.CharField(
         _("Status"), max_length=30, choices=ReportStatus.choices, default=ReportStatus.DRAFT
     )
@@ -218,7 +219,7 @@ class Receipt(models.Model):
         Report, verbose_name=_("Nachweis"), on_delete=models.CASCADE, related_name="receipts"
     )
     number = models.PositiveIntegerField(_("laufende Nummer"))
-    date = models.DateField(_("Datum"))
+    date = models.DateField(_("Datum"), validators=[validate_day])
     payee = models.CharField(_("Zahlungsempfänger"), max_length=200)
     purpose = models.CharField(_("Zweck"), max_length=300)
     amount = MoneyField(_("Betrag"), validators=[MinValueValidator(CENT)])

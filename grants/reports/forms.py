@@ -9,7 +9,7 @@ from django.core.exceptions import ValidationError
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 
-from core.forms import DateInput, LocalizedDecimalField
+from core.forms import BoundedDateField, LocalizedDecimalField
 from grants.forms import MONEY_WIDGET, money_field, with_blank
 from grants.models import Report
 from grants.reports.receipts_import import MAX_ROWS
@@ -78,7 +78,7 @@ class ReceiptForm(forms.Form):
     number = forms.IntegerField(
         label=_("Nr."), min_value=1, max_value=2_147_483_647, required=False
     )
-    date = forms.DateField(label=_("Datum"), widget=DateInput())
+    date = BoundedDateField(label=_("Datum"))
     payee = forms.CharField(label=_("Zahlungsempfänger"), max_length=200)
     purpose = forms.CharField(label=_("Zweck"), max_length=300)
     amount = LocalizedDecimalField(

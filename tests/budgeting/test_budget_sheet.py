@@ -108,7 +108,7 @@ def test_the_line_sheet_has_the_columns_formats_and_live_totals(budget):
     assert sheet["G2"].number_format == '#,##0.00 "€"'
     assert sheet["T2"].number_format == "0.0 %"
     assert sheet.freeze_panes == "A2"
-    assert sheet.auto_filter.ref == "A1:T4"
+    assert sheet.auto_filter.ref == "A1:U4"
     # user text stays text: never a formula, never a link
     assert sheet["E2"].data_type == "s" and sheet["E2"].value.startswith("=HYPERLINK")
     overview = book["Übersicht"]

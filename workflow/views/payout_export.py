@@ -18,7 +18,7 @@ from budgeting.exports.payout_file import (
     payout_rows,
 )
 from core.errors import NotAllowed
-from core.forms import DateInput
+from core.forms import BoundedDateField
 from core.roles import FINANCE, has_role
 
 XLSX, CSV, SEPA = "xlsx", "csv", "sepa"
@@ -31,8 +31,8 @@ EXTENSIONS = {XLSX: "xlsx", CSV: "csv", SEPA: "xml"}
 
 
 class PayoutFileForm(forms.Form):
-    von = forms.DateField(label=gettext_lazy("Auszahlungstag von"), widget=DateInput())
-    bis = forms.DateField(label=gettext_lazy("Auszahlungstag bis"), widget=DateInput())
+    von = BoundedDateField(label=gettext_lazy("Auszahlungstag von"))
+    bis = BoundedDateField(label=gettext_lazy("Auszahlungstag bis"))
     format = forms.ChoiceField(
         label=gettext_lazy("Format"),
         choices=[
@@ -43,10 +43,9 @@ class PayoutFileForm(forms.Form):
         initial=XLSX,
         widget=forms.RadioSelect,
     )
-    ausfuehrungsdatum = forms.DateField(
+    ausfuehrungsdatum = BoundedDateField(
         label=gettext_lazy("Ausführungsdatum"),
         required=False,
-        widget=DateInput(),
         help_text=gettext_lazy("Nur für die SEPA-Datei: der Tag, an dem die Bank überweist."),
     )
 
