@@ -13,6 +13,7 @@ from unittest.mock import patch
 
 from dateutil.relativedelta import relativedelta
 from django.contrib.auth import get_user_model
+from django.db import transaction
 from django.utils import timezone
 
 from applicants.models import Organisation
@@ -24,6 +25,7 @@ from grants.demo.organisations import ORGANISATIONS
 from grants.demo.people import APPLICANT_EMAIL
 from grants.notices.render import render_notice_pdf
 from grants.selectors import calls_open
+from budgeting.services import ledger
 from grants.services import notice as notice_service
 from workflow.demo import case_advance, demo_staff
 from workflow.services.case import case_submit
@@ -38,6 +40,7 @@ class LifecycleResult:
     bare: int
     bare_seconds: float
     notice_seconds: float  # of ours: laying out the PDF/A notices
+    lock_holds: list[float]  # seconds each approval held its budget lines (lock to commit)
 
     @property
     def notice_share(self) -> float:
@@ -90,15 +93,21 @@ def lifecycle(cases: int, bare: int) -> LifecycleResult:
     one_case(0)  # warm-up: templates, fonts of the notice, caches
     bare_process(staff["releaser"])
     notices = NoticeTimer()
+    locks = LockTimer()
     started = time.perf_counter()
-    with patch.object(notice_service, "render_notice_pdf", notices.wrap(render_notice_pdf)):
+    with (
+        patch.object(notice_service, "render_notice_pdf", notices.wrap(render_notice_pdf)),
+        patch.object(ledger, "lock_lines", locks.wrap(ledger.lock_lines)),
+    ):
         for number in range(1, cases + 1):
             one_case(number)
     ours = time.perf_counter() - started
     started = time.perf_counter()
     for _ in range(bare):
         bare_process(staff["releaser"])
-    return LifecycleResult(cases, ours, bare, time.perf_counter() - started, notices.seconds)
+    return LifecycleResult(
+        cases, ours, bare, time.perf_counter() - started, notices.seconds, locks.holds
+    )
 
 
 class NoticeTimer:
@@ -114,5 +123,22 @@ class NoticeTimer:
                 return render(*args, **kwargs)
             finally:
                 self.seconds += time.perf_counter() - started
+
+        return timed
+
+
+class LockTimer:
+    """How long the commitments hold their budget lines: from the lock to the commit that
+    releases it (the commitment is booked in the approval's transaction)."""
+
+    def __init__(self):
+        self.holds: list[float] = []
+
+    def wrap(self, lock_lines):
+        def timed(pks):
+            locked = lock_lines(pks)
+            started = time.perf_counter()
+            transaction.on_commit(lambda: self.holds.append(time.perf_counter() - started))
+            return locked
 
         return timed

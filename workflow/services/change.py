@@ -12,7 +12,7 @@ from grants.services.change import (
     change_recommend,
     change_request_create,
 )
-from grants.services.notice import notice_issue
+from grants.services.notice import notice_issue, notice_render
 from workflow import notifications
 from workflow.services.guard import task_guard
 
@@ -46,16 +46,19 @@ def task_change_decide(*, activation, user, approve: bool, reasons: str = ""):
     notice = None
     if approve:
         application = change.application
+        amount = change.new_amount or grant_balances(application).approved
+        # Laid out before budget_adjust locks the lines (STYLE.md habit 15).
+        rendered = notice_render(
+            application=application, kind=NoticeKind.APPROVAL, approved_amount=amount
+        )
         if change.new_amount is not None:
             budget_adjust(application=application, new_amount=change.new_amount, user=user)
-            amount = change.new_amount
-        else:
-            amount = grant_balances(application).approved
         notice = notice_issue(
             application=application,
             kind=NoticeKind.APPROVAL,
             user=user,
             approved_amount=amount,
+            rendered=rendered,
         )
         change = change_notice_record(change=change, notice=notice)
     activation.execute()

@@ -8,7 +8,7 @@ from viewflow.workflow.status import STATUS
 from budgeting.services import budget_check_record, budget_commit
 from grants.models import DecisionOutcome, NoticeKind
 from grants.services.case import decision_record, formal_check_record, review_record
-from grants.services.notice import notice_issue
+from grants.services.notice import notice_issue, notice_render
 from workflow import notifications
 from workflow.selectors import process_of
 from workflow.services.guard import task_guard
@@ -48,8 +48,13 @@ def task_budget_check(*, activation, user, allocations: list[tuple[object, Decim
 
 
 @transaction.atomic
-def task_decide(*, activation, user, outcome: str, approved_amount, reasons: str):
-    """Decide; on approval commit the budget and issue the notice, all or nothing."""
+def task_decide(
+    *, activation, user, outcome: str, approved_amount, reasons: str, excluded=None
+):
+    """Decide; on approval commit the budget and issue the notice, all or nothing.
+
+    The notice is laid out before the budget lines are locked, so that concurrent approvals
+    on the same lines wait for a booking, not for a PDF (STYLE.md habit 15)."""
     application = task_guard(activation, user)
     decision = decision_record(
         application=application,
@@ -57,13 +62,14 @@ def task_decide(*, activation, user, outcome: str, approved_amount, reasons: str
         outcome=outcome,
         approved_amount=approved_amount,
         reasons=reasons,
+        excluded=excluded,
     )
-    if outcome == DecisionOutcome.REJECTED:
-        kind = NoticeKind.REJECTION
-    else:
+    approved = outcome != DecisionOutcome.REJECTED
+    kind = NoticeKind.APPROVAL if approved else NoticeKind.REJECTION
+    rendered = notice_render(application=decision.application, kind=kind)
+    if approved:
         budget_commit(application=application, amount=decision.approved_amount, user=user)
-        kind = NoticeKind.APPROVAL
-    notice = notice_issue(application=decision.application, kind=kind, user=user)
+    notice = notice_issue(application=decision.application, kind=kind, user=user, rendered=rendered)
     activation.execute()
     notifications.applicant_decided(notice=notice)
     return decision
