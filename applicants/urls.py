@@ -2,6 +2,7 @@
 
 from django.urls import path
 
+from applicants.views.delivery_consent import DeliveryConsentView
 from applicants.views.invitation import InvitationAcceptView
 from applicants.views.my_data import MyDataView
 from applicants.views.organisation import (
@@ -17,6 +18,11 @@ urlpatterns = [
     path("organisation/", OrganisationView.as_view(), name="organisation"),
     path("organisation/bearbeiten/", OrganisationEditView.as_view(), name="organisation_edit"),
     path("organisation/einladen/", InviteView.as_view(), name="invite"),
+    path(
+        "organisation/bekanntgabe-im-portal/",
+        DeliveryConsentView.as_view(),
+        name="delivery_consent",
+    ),
     path("organisation/wechseln/", SwitchOrganisationView.as_view(), name="switch_organisation"),
     path("einladung/<str:token>/", InvitationAcceptView.as_view(), name="invitation_accept"),
     path("meine-daten/", MyDataView.as_view(), name="my_data"),

@@ -5,6 +5,12 @@ from django.utils.translation import gettext_lazy as _
 AUDIT_LABELS = {
     "applicants.organisation.registered": _("Organisation registriert"),
     "applicants.organisation.changed": _("Angaben der Organisation geändert"),
+    "applicants.organisation.delivery_consent_given": _(
+        "Einwilligung in die Bekanntgabe im Portal erteilt"
+    ),
+    "applicants.organisation.delivery_consent_withdrawn": _(
+        "Einwilligung in die Bekanntgabe im Portal widerrufen"
+    ),
     "applicants.member.invited": _("Person eingeladen"),
     "applicants.member.joined": _("Person beigetreten"),
     "grants.application.created": _("Entwurf angelegt"),
@@ -24,6 +30,12 @@ AUDIT_LABELS = {
     "grants.decision.partial": _("Teilbewilligt"),
     "grants.decision.rejected": _("Abgelehnt"),
     "grants.notice.issued": _("Bescheid erlassen"),
+    "grants.notice.retrieved": _("Bescheid im Portal abgerufen (am Folgetag bekanntgegeben)"),
+    "grants.notice.provision_ended": _(
+        "Bereitstellung im Portal ohne Abruf beendet – Bescheid nicht bekanntgegeben"
+    ),
+    "grants.notice.posted": _("Bescheid zur Post gegeben"),
+    "grants.notice.handed_over": _("Bescheid persönlich übergeben"),
     "grants.application.final_by_waiver": _("Bestandskräftig durch Rechtsbehelfsverzicht"),
     "grants.application.final_by_appeal_period": _(
         "Bestandskräftig nach Ablauf der Rechtsbehelfsfrist"

@@ -3,7 +3,7 @@
 from django.utils.translation import gettext as _
 
 from applicants.permissions import is_member
-from core.roles import APPROVER, ROLES, has_role
+from core.roles import APPROVER, CASEWORKER, ROLES, has_role
 from grants.models import Application, Review
 
 
@@ -39,3 +39,13 @@ def decision_refusal(user, application: Application) -> str | None:
     if reason is None and Review.objects.filter(application=application, reviewer=user).exists():
         reason = _("Sie haben diesen Antrag begutachtet und dürfen nicht über ihn entscheiden.")
     return reason
+
+
+def delivery_refusal(user, application: Application) -> str | None:
+    """Why the user may not record how a notice was delivered, or None: Sachbearbeitung or
+    Bewilligung, not a member of the organisation (rule 4)."""
+    if is_member(user, application.organisation):
+        return staff_refusal(user, application, CASEWORKER)
+    if has_role(user, CASEWORKER) or has_role(user, APPROVER):
+        return None
+    return _("Die Bekanntgabe erfassen Sachbearbeitung oder Bewilligung.")

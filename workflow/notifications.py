@@ -15,8 +15,10 @@ from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from core.formatting import format_date
-from core.languages import NOTICE_LANGUAGE, recipients_by_language
+from core.languages import NOTICE_LANGUAGE, mail_language, recipients_by_language
+from grants.models import DeliveryChannel
 from grants.notices.cover import notice_cover
+from grants.services.delivery import notice_notified, retrieval_until
 from workflow.jobs import notify_staff_job, send_mail_job
 
 
@@ -94,19 +96,53 @@ def applicant_withdrawn(*, application) -> None:
 
 
 def applicant_decided(*, notice) -> None:
-    """The decision with its notice attached (German) and a cover note in the reader's
-    language: that the German text binds, and what the notice decides."""
+    """The decision with a cover note in the reader's language: that the German text binds,
+    and what the notice decides. A notice sent by post comes attached (a copy); one provided
+    for retrieval in the portal (§ 41 Abs. 2a VwVfG) does not: the mail is the notification,
+    and the provision period runs from it."""
     application = notice.application
+    in_portal = notice.channel == DeliveryChannel.PORTAL
+    if in_portal:
+        notice = notice_notified(notice=notice)
     _mail_applicant(
         application,
         _("Entscheidung über Ihren Antrag %(reference)s"),
         "workflow/mail/decided.txt",
-        notice=notice,
+        notice=None if in_portal else notice,
+        in_portal=in_portal,
+        retrieval_until=retrieval_until(notice),
         subject_args={"reference": application.reference},
         notice_obj=notice,
         cover=notice_cover(notice),
         notice_language=NOTICE_LANGUAGE,
     )
+
+
+def staff_provision_ended(*, notice) -> None:
+    """A notice provided in the portal was not retrieved in time: tell the person who issued
+    it (Bewilligung) and the caseworkers of the case that they must deliver it another way."""
+    application = notice.application
+    people = {notice.issued_by, *(check.checked_by for check in application.formal_checks.all())}
+    link = settings.SITE_URL + reverse("antraege:case", args=[application.pk])
+    groups: dict[str, list[str]] = {}
+    for person in people:
+        if person is not None and person.is_active and person.email:
+            groups.setdefault(mail_language(person, staff=True), []).append(person.email)
+    for language, addresses in sorted(groups.items()):
+        recipients = sorted(addresses)
+        with translation.override(language):
+            text = str(_("Bescheid zu %(reference)s nicht abgerufen: bitte per Post zustellen")) % {
+                "reference": application.reference
+            }
+            body = render_to_string(
+                "workflow/mail/provision_ended.txt",
+                {"application": application, "notice": notice, "link": link},
+            )
+        transaction.on_commit(
+            lambda text=text, body=body, recipients=recipients: send_mail_job.enqueue(
+                text, body, recipients
+            )
+        )
 
 
 def staff_task_arrived(*, task) -> None:

@@ -10,6 +10,7 @@ from workflow.flow_viewset import StaffFlowViewset
 from workflow.flows import ApplicationFlow
 from workflow.payout_flow import PayoutFlow
 from workflow.report_flow import ReportFlow
+from workflow.views.delivery import NoticeDeliveryView
 from workflow.views.exports import ApplicationExportView, ExportDownloadView, ExportJobView
 from workflow.views.finance import (
     BudgetSheetView,
@@ -57,6 +58,11 @@ staff_site = Site(
                 path("<int:pk>/", CaseView.as_view(), name="case"),
                 path("unterlagen/<int:pk>/", StaffAttachmentView.as_view(), name="attachment"),
                 path("bescheide/<int:pk>/", StaffNoticeView.as_view(), name="notice"),
+                path(
+                    "bescheide/<int:pk>/bekanntgabe/",
+                    NoticeDeliveryView.as_view(),
+                    name="notice_delivery",
+                ),
                 path("<int:pk>/widerruf/", RevocationView.as_view(), name="revoke"),
                 path("fristen/", DeadlinesView.as_view(), name="deadlines"),
                 path("bewilligungen/", GrantListView.as_view(), name="grants"),

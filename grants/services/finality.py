@@ -1,13 +1,13 @@
 """Bestandskraft: a notice becomes final by a waiver of appeal or when the appeal period ends.
 
-The appeal period (one month, § 74 VwGO) starts when the notice is deemed delivered: the
-fourth day after it was sent (§ 41 Abs. 2 VwVfG NRW); both are settings.
+The appeal period (one month, § 74 VwGO) starts when the approval notice was delivered
+(Notice.delivered_on: by post, by retrieval in the portal or handed over; see
+grants.services.delivery); its end is computed in grants.deadlines. A notice not yet
+delivered has no appeal period: the grant does not become final by lapse.
 """
 
-from datetime import date, timedelta
+from datetime import date
 
-from dateutil.relativedelta import relativedelta
-from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -15,16 +15,23 @@ from django.utils.translation import gettext as _
 from applicants.permissions import is_member
 from core.audit import audit_record
 from core.errors import NotAllowed
-from grants.models import Application, ApplicationStatus, NoticeKind
+from grants import deadlines
+from grants.models import Application, ApplicationStatus, Notice, NoticeKind
+
+
+def approval_notice(application: Application) -> Notice | None:
+    """The newest approval notice (an Änderungsbescheid replaces the first one)."""
+    notices = [n for n in application.notices.all() if n.kind == NoticeKind.APPROVAL]
+    return max(notices, key=lambda notice: notice.version, default=None)
 
 
 def appeal_period_end(application: Application) -> date | None:
-    """The last day on which the approval notice can still be challenged."""
-    notice = application.notices.filter(kind=NoticeKind.APPROVAL).order_by("-version").first()
-    if notice is None:
+    """The last day on which the approval notice can still be challenged; None while it has
+    not been delivered (or there is none)."""
+    notice = approval_notice(application)
+    if notice is None or notice.delivered_on is None:
         return None
-    delivered = timezone.localdate(notice.issued_at) + timedelta(days=settings.NOTICE_DELIVERY_DAYS)
-    return delivered + relativedelta(months=settings.APPEAL_PERIOD_MONTHS)
+    return deadlines.appeal_period_end(notice.delivered_on)
 
 
 @transaction.atomic
@@ -63,9 +70,16 @@ def waiver_declare(*, application: Application, user) -> Application:
 
 
 def applications_past_appeal_period(today: date):
-    """Approved applications whose appeal period has ended."""
-    candidates = Application.objects.filter(status=ApplicationStatus.APPROVED).prefetch_related(
-        "notices"
+    """Approved applications whose approval notice was delivered and whose appeal period
+    ended before `today` (final from the day after the end)."""
+    candidates = (
+        Application.objects.filter(
+            status=ApplicationStatus.APPROVED,
+            notices__kind=NoticeKind.APPROVAL,
+            notices__delivered_on__isnull=False,
+        )
+        .distinct()
+        .prefetch_related("notices")
     )
     return [a for a in candidates if (end := appeal_period_end(a)) is not None and end < today]
 

@@ -9,6 +9,7 @@ from applicants.portal import PortalMixin
 from grants.forms import AttachmentForm
 from grants.selectors import application_for_member, attachment_for_member, notice_for_member
 from grants.services.attachment import attachment_add, attachment_delete
+from grants.services.delivery import notice_retrieve
 from grants.services.errors import NotAllowed
 
 
@@ -65,10 +66,12 @@ class AttachmentDeleteView(PortalMixin, View):
 
 
 class NoticeDownloadView(PortalMixin, View):
-    """The notice PDF: only members of the applying organisation."""
+    """The notice PDF: only members of the applying organisation. The first download of a
+    notice provided in the portal is its retrieval: delivered on the next day."""
 
     def get(self, request, pk):
         notice = notice_for_member(request.user, pk)
+        notice = notice_retrieve(notice=notice, user=request.user)  # § 41 Abs. 2a VwVfG
         return FileResponse(
             notice.file.open("rb"), filename=notice.filename, content_type="application/pdf"
         )

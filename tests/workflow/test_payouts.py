@@ -88,20 +88,20 @@ def test_the_notice_becomes_final_when_the_appeal_period_has_passed(grant):
     notice = Notice.objects.get(application=grant)
     today = timezone.localdate()
 
-    def issued_days_ago(days):
+    def delivered_days_ago(days):
         Notice.objects.filter(pk=notice.pk).update(
-            issued_at=timezone.now() - datetime.timedelta(days=days)
+            delivered_on=today - datetime.timedelta(days=days)
         )
         return appeal_period_end(grant)
 
-    # the longest delay after which the period (4 days delivery + 1 month) still runs today;
-    # months differ in length, so it is searched rather than assumed
-    days = next(d for d in range(25, 40) if issued_days_ago(d + 1) < today)
-    assert issued_days_ago(days) >= today
+    # the longest delay after delivery after which the period (1 month, to the next working
+    # day) still runs today; months differ in length, so it is searched rather than assumed
+    days = next(d for d in range(20, 45) if delivered_days_ago(d + 1) < today)
+    assert delivered_days_ago(days) >= today
     call_command("finalize_grants", stdout=StringIO())
     grant.refresh_from_db()
     assert grant.status == ApplicationStatus.APPROVED
-    issued_days_ago(days + 1)
+    delivered_days_ago(days + 1)
     call_command("finalize_grants", stdout=StringIO())
     grant.refresh_from_db()
     assert grant.status == ApplicationStatus.FINAL

@@ -37,7 +37,7 @@ def queries(client, url) -> tuple[int, str]:
         ("/staff/antraege/?status=submitted&q=Fall", "Fall ", 12),
         ("/staff/antraege/?status=submitted&programme={programme}&call={call}", "Fall ", 12),
         ("/staff/antraege/?q={reference}", "Fall ", 12),
-        ("/staff/antraege/fristen/", "Offene Mittelabrufe", 9),
+        ("/staff/antraege/fristen/", "Offene Mittelabrufe", 10),  # + notices to post
         ("/staff/verfahren/queue/", "Vollständigkeitsprüfung", 14),
         ("/staff/verfahren/inbox/", "/staff/verfahren/inbox/", 13),
         ("/staff/verfahren/archive/", "/staff/verfahren/archive/", 13),

@@ -1,12 +1,13 @@
 """A grant after its notice: it becomes final, and then its reports are scheduled."""
 
-from datetime import date
+from datetime import date, timedelta
 
 from django.db import transaction
 
 from budgeting.models import OPEN_PAYMENT_STATUSES, RefundStatus
 from grants.models import ApplicationStatus
 from grants.services.finality import (
+    appeal_period_end,
     application_close,
     application_make_final,
     applications_past_appeal_period,
@@ -32,9 +33,10 @@ def grants_finalize_due(*, today: date) -> list:
     """Make every approval final whose appeal period has passed (run daily)."""
     finalized = []
     for application in applications_past_appeal_period(today):
+        final_on = appeal_period_end(application) + timedelta(days=1)  # the day after
         with transaction.atomic():
             application = application_make_final(
-                application=application, on=today, via="appeal_period"
+                application=application, on=final_on, via="appeal_period"
             )
             _after_final(application)
         finalized.append(application)

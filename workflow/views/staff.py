@@ -25,6 +25,7 @@ from workflow.selectors import (
     deadlines,
     process_of,
 )
+from workflow.selectors_delivery import case_notices, notices_to_deliver
 from workflow.services.refund import refund_repayment, refund_waiver
 from workflow.services.revocation import grant_revoke
 from workflow.views.lists import FilteredListView
@@ -54,6 +55,7 @@ class CaseView(View):
         context = {
             **case_context(application),
             **case_money(application, request.user),
+            **case_notices(application, request.user),
             "process": process,
             "tasks": tasks,
             "chart": case_chart_svg(process) if process else "",
@@ -180,8 +182,9 @@ class RevocationView(View):
 
 
 class DeadlinesView(View):
-    """Fristen: reports due, open payment requests, overdue refunds; each table pages on its
-    own (`?reports_page=2`), 25 rows a page, so that thousands of open items stay one page."""
+    """Fristen: reports due, notices to deliver by post, open payment requests, overdue
+    refunds; each table pages on its own (`?reports_page=2`), 25 rows a page, so that
+    thousands of open items stay one page."""
 
     page_size = 25
 
@@ -189,7 +192,7 @@ class DeadlinesView(View):
         today = timezone.localdate()
         sections = {
             name: self.table_page(request, rows, f"{name}_page")
-            for name, rows in deadlines(today).items()
+            for name, rows in {**deadlines(today), "notices": notices_to_deliver()}.items()
         }
         return render(request, "workflow/staff/deadlines.html", {"today": today, **sections})
 
