@@ -10,8 +10,19 @@ class MembershipInline(admin.TabularInline):
 
 
 class BankAccountInline(admin.StackedInline):
+    """Shown, never edited here: a new account goes through a confirmed change (applicants.bank),
+    which is audited; an edit in the admin would redirect payouts without either."""
+
     model = BankAccount
     extra = 0
+    can_delete = False
+    readonly_fields = ["holder", "iban", "bic", "bank_name"]
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
 
 
 @admin.register(Organisation)

@@ -6,7 +6,9 @@ from django.utils.translation import gettext_lazy as _
 
 from applicants.iban import parse_iban
 from applicants.models import BankAccount, Organisation
+from applicants.models.bank_account import holder_refusal
 from core.forms import DateInput
+from core.sepa import sepa_text
 
 
 def email_taken(email: str) -> bool:
@@ -95,8 +97,29 @@ class BankAccountForm(forms.ModelForm):
         fields = ["holder", "iban"]
         help_texts = {"iban": _("22 Stellen, beginnt mit DE; Leerzeichen sind erlaubt.")}
 
+    def clean_holder(self):
+        holder = sepa_text(self.cleaned_data["holder"])
+        if not holder:
+            raise forms.ValidationError(holder_refusal())
+        return holder
+
     def clean_iban(self):
         return parse_iban(self.cleaned_data["iban"]).compact
+
+
+class BankChangeDecisionForm(forms.Form):
+    """Finanzen confirm a new account after a call back, or reject it."""
+
+    callback_note = forms.CharField(
+        label=_("Vermerk zum Rückruf"),
+        max_length=1000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_(
+            "Wen haben Sie unter welcher bekannten Nummer erreicht? Nötig zum Bestätigen; "
+            "rufen Sie nie eine Nummer aus dem Änderungsantrag an."
+        ),
+    )
 
 
 class PrivacyConsentForm(forms.Form):

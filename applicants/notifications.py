@@ -10,8 +10,8 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from applicants.models import Invitation
-from core.languages import address_language
+from applicants.models import BankAccountChange, Invitation, Membership
+from core.languages import address_language, recipients_by_language
 
 logger = logging.getLogger(__name__)
 
@@ -37,3 +37,30 @@ def send_invitation_mail(invitation: Invitation) -> None:
     except (OSError, smtplib.SMTPException):
         # The invitation is saved and listed as open; the mail can be sent again.
         logger.exception("Einladungs-Mail an %s nicht versandt", invitation.email)
+
+
+def send_bank_change_mail(change: BankAccountChange) -> None:
+    """Tell the organisation's other administrators that a new account waits for them: if they
+    did not expect it, the requester's login may be in the wrong hands."""
+    emails = list(
+        Membership.objects.filter(organisation=change.organisation_id, role=Membership.Role.ADMIN)
+        .exclude(user=change.requested_by_id)
+        .values_list("user__email", flat=True)
+    )
+    organisation = " ".join(change.organisation.name.split())
+    context = {
+        "change": change,
+        "organisation": organisation,
+        "link": settings.SITE_URL + reverse("portal:organisation"),
+    }
+    for language, recipients in recipients_by_language(emails).items():
+        try:
+            with translation.override(language):
+                subject = _("Neue Bankverbindung für %(organisation)s bestätigen") % {
+                    "organisation": organisation
+                }
+                message = render_to_string("applicants/mail/bank_change.txt", context)
+            send_mail(subject=subject, message=message, from_email=None, recipient_list=recipients)
+        except (OSError, smtplib.SMTPException):
+            # The change waits on the organisation page whether or not the mail went out.
+            logger.exception("Mail zur neuen Bankverbindung an %s nicht versandt", recipients)

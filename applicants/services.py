@@ -8,7 +8,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from applicants.models import BankAccount, Invitation, Membership, Organisation
+from applicants.bank import bank_account_set_first, bank_account_submit
+from applicants.models import BankAccountChange, Invitation, Membership, Organisation
 from applicants.notifications import send_invitation_mail
 from applicants.permissions import can_manage_organisation
 from core.audit import audit_record
@@ -47,14 +48,11 @@ def person_create(*, person: PersonData):
 def registration_create(
     *, person: PersonData, organisation_data: dict, bank_data: dict
 ) -> Membership:
-    """Register a person together with their organisation and its bank account."""
+    """Register a person together with their organisation and its (first) bank account."""
     user = person_create(person=person)
     organisation = Organisation(**organisation_data)
     organisation.full_clean()
     organisation.save()
-    bank_account = BankAccount(organisation=organisation, **bank_data)
-    bank_account.full_clean()
-    bank_account.save()
     membership = Membership.objects.create(
         user=user, organisation=organisation, role=Membership.Role.ADMIN
     )
@@ -64,37 +62,42 @@ def registration_create(
         obj=organisation,
         after={"name": organisation.name, "by": user.email},
     )
+    bank_account_set_first(organisation=organisation, user=user, **bank_data)
     return membership
+
+
+@dataclass(frozen=True)
+class OrganisationUpdate:
+    organisation: Organisation
+    # The account entered when it differs from the one on record: it waits for confirmation.
+    bank_change: BankAccountChange | None
 
 
 @transaction.atomic
 def organisation_update(
     *, organisation: Organisation, user, data: dict, bank_data: dict
-) -> Organisation:
-    """Change an organisation's master data and bank account."""
+) -> OrganisationUpdate:
+    """Change an organisation's master data; a new bank account waits for confirmation."""
     if not can_manage_organisation(user, organisation):
         raise NotAllowed(_("Nur die Verwaltung der Organisation darf ihre Daten ändern."))
     organisation = Organisation.objects.select_for_update().get(pk=organisation.pk)
-    bank_account = BankAccount.objects.filter(organisation=organisation).first() or BankAccount(
-        organisation=organisation
-    )
-    before = {"iban": bank_account.iban, **{k: str(getattr(organisation, k)) for k in data}}
+    before = {k: str(getattr(organisation, k)) for k in data}
     for field, value in data.items():
         setattr(organisation, field, value)
     organisation.full_clean()
     organisation.save()
-    for field, value in bank_data.items():
-        setattr(bank_account, field, value)
-    bank_account.full_clean()
-    bank_account.save()
     audit_record(
         actor=user,
         action="applicants.organisation.changed",
         obj=organisation,
         before=before,
-        after={"iban": bank_account.iban, **{k: str(v) for k, v in data.items()}},
+        after={k: str(v) for k, v in data.items()},
     )
-    return organisation
+    bank = bank_account_submit(organisation=organisation, user=user, **bank_data)
+    return OrganisationUpdate(
+        organisation=organisation,
+        bank_change=bank if isinstance(bank, BankAccountChange) else None,
+    )
 
 
 @transaction.atomic

@@ -6,6 +6,7 @@ from applicants.views.delivery_consent import DeliveryConsentView
 from applicants.views.invitation import InvitationAcceptView
 from applicants.views.my_data import MyDataView
 from applicants.views.organisation import (
+    BankChangeDecisionView,
     InviteView,
     OrganisationEditView,
     OrganisationView,
@@ -22,6 +23,16 @@ urlpatterns = [
         "organisation/bekanntgabe-im-portal/",
         DeliveryConsentView.as_view(),
         name="delivery_consent",
+    ),
+    path(
+        "organisation/bankverbindung/<int:pk>/bestaetigen/",
+        BankChangeDecisionView.as_view(confirm=True),
+        name="bank_change_confirm",
+    ),
+    path(
+        "organisation/bankverbindung/<int:pk>/ablehnen/",
+        BankChangeDecisionView.as_view(confirm=False),
+        name="bank_change_reject",
     ),
     path("organisation/wechseln/", SwitchOrganisationView.as_view(), name="switch_organisation"),
     path("einladung/<str:token>/", InvitationAcceptView.as_view(), name="invitation_accept"),

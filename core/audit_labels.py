@@ -13,6 +13,13 @@ AUDIT_LABELS = {
     ),
     "applicants.member.invited": _("Person eingeladen"),
     "applicants.member.joined": _("Person beigetreten"),
+    "applicants.bank_account.set": _("Erste Bankverbindung eingetragen"),
+    "applicants.bank_account.change_requested": _(
+        "Neue Bankverbindung eingetragen, wartet auf Bestätigung"
+    ),
+    "applicants.bank_account.change_replaced": _("Wartende Bankverbindung durch eine neue ersetzt"),
+    "applicants.bank_account.change_confirmed": _("Neue Bankverbindung bestätigt"),
+    "applicants.bank_account.change_rejected": _("Neue Bankverbindung abgelehnt"),
     "grants.application.created": _("Entwurf angelegt"),
     "grants.application.submitted": _("Antrag eingereicht"),
     "grants.application.resubmitted": _("Überarbeiteten Antrag eingereicht"),

@@ -10,6 +10,7 @@ from workflow.flow_viewset import StaffFlowViewset
 from workflow.flows import ApplicationFlow
 from workflow.payout_flow import PayoutFlow
 from workflow.report_flow import ReportFlow
+from workflow.views.bank_changes import BankChangeDecisionView, BankChangeListView
 from workflow.views.delivery import NoticeDeliveryView
 from workflow.views.exports import ApplicationExportView, ExportDownloadView, ExportJobView
 from workflow.views.finance import (
@@ -101,6 +102,17 @@ staff_site = Site(
                 path("haushalt.xlsx", BudgetSheetView.as_view(), name="budget_sheet"),
                 path("kofinanzierer/<int:pk>/", CoFunderView.as_view(), name="cofunder"),
                 path("uebertragung/", CarryOverView.as_view(), name="carry_over"),
+                path("bankverbindungen/", BankChangeListView.as_view(), name="bank_changes"),
+                path(
+                    "bankverbindungen/<int:pk>/bestaetigen/",
+                    BankChangeDecisionView.as_view(confirm=True),
+                    name="bank_change_confirm",
+                ),
+                path(
+                    "bankverbindungen/<int:pk>/ablehnen/",
+                    BankChangeDecisionView.as_view(confirm=False),
+                    name="bank_change_reject",
+                ),
             ],
         ),
         Application(

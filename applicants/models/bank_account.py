@@ -1,8 +1,30 @@
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from applicants.iban import parse_iban, validate_iban
+from core.sepa import sepa_text
+
+
+def clean_account(account) -> None:
+    """Holder in the SEPA character set, IBAN compact, BIC and bank from the IBAN (the holder
+    goes to the bank as it is stored, so nothing else may reach the column)."""
+    if account.holder:  # an empty holder is refused by the field itself
+        account.holder = sepa_text(account.holder)
+        if not account.holder:
+            raise ValidationError({"holder": holder_refusal()})
+    if account.iban:
+        iban = parse_iban(account.iban)
+        account.iban = iban.compact
+        account.bic = str(iban.bic or "")
+        account.bank_name = iban.bank_name or ""
+
+
+def holder_refusal() -> str:
+    return _(
+        "Bitte geben Sie den Kontoinhaber in lateinischen Buchstaben an, so wie ihn die Bank führt."
+    )
 
 
 class BankAccount(models.Model):
@@ -31,11 +53,7 @@ class BankAccount(models.Model):
         return " ".join(self.iban[i : i + 4] for i in range(0, len(self.iban), 4))
 
     def clean(self):
-        if self.iban:
-            iban = parse_iban(self.iban)
-            self.iban = iban.compact
-            self.bic = str(iban.bic or "")
-            self.bank_name = iban.bank_name or ""
+        clean_account(self)
 
 
 class BankAccountChangeStatus(models.TextChoices):
@@ -113,12 +131,12 @@ class BankAccountChange(models.Model):
         return f"{self.organisation} – {self.iban}"
 
     @property
+    def iban_formatted(self) -> str:
+        return " ".join(self.iban[i : i + 4] for i in range(0, len(self.iban), 4))
+
+    @property
     def is_pending(self) -> bool:
         return self.status == BankAccountChangeStatus.PENDING
 
     def clean(self):
-        if self.iban:
-            iban = parse_iban(self.iban)
-            self.iban = iban.compact
-            self.bic = str(iban.bic or "")
-            self.bank_name = iban.bank_name or ""
+        clean_account(self)

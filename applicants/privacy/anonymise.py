@@ -1,7 +1,7 @@
 """The applicants part of an anonymisation: invitations to the person, and the contact
 person of an organisation whose own retention has run."""
 
-from applicants.models import BankAccount, Invitation, Organisation
+from applicants.models import BankAccount, BankAccountChange, Invitation, Organisation
 from core.privacy.anonymise import PLACEHOLDER_NAME, placeholder_email
 
 
@@ -28,6 +28,9 @@ def organisation_contact_anonymise(*, organisation: Organisation, person) -> boo
     organisation.save(update_fields=["contact_name", "contact_email", "contact_phone"])
     if name:
         BankAccount.objects.filter(organisation=organisation, holder__iexact=name).update(
+            holder=PLACEHOLDER_NAME
+        )
+        BankAccountChange.objects.filter(organisation=organisation, holder__iexact=name).update(
             holder=PLACEHOLDER_NAME
         )
     return True

@@ -2,7 +2,13 @@
 
 from django.db.models import Q
 
-from applicants.models import BankAccount, Invitation, Membership, Organisation
+from applicants.models import (
+    BankAccount,
+    BankAccountChange,
+    Invitation,
+    Membership,
+    Organisation,
+)
 from core.models import User
 from core.privacy.people import PeopleLabels
 from core.privacy.sections import ExportSection
@@ -33,6 +39,13 @@ def applicants_section(person, organisations, people: PeopleLabels) -> ExportSec
     )
     accounts = list(BankAccount.objects.filter(organisation__in=organisations).order_by("pk"))
     section.add("bank_accounts", records(accounts, people), model=BankAccount, objects=accounts)
+    changes = list(BankAccountChange.objects.filter(organisation__in=organisations).order_by("pk"))
+    section.add(
+        "bank_account_changes",
+        records(changes, people),
+        model=BankAccountChange,
+        objects=changes,
+    )
     # Invitations the person sent or received; others' addresses only their admins see.
     invitations = Invitation.objects.filter(
         Q(invited_by=person) | Q(email__iexact=person.email), organisation__in=organisations

@@ -4,12 +4,16 @@ as a spreadsheet (XLSX, CSV) with the booking fields, or as a SEPA credit transf
 
 A payout split over several budget lines is one row per ledger entry in XLSX and CSV, so the
 cash office can book each line; in SEPA the rows of one payment request are one transfer.
+Each payout is paid to the account stored with it at its release, never to the organisation's
+account as it is now (DOMAIN.md, bank details).
 """
 
 import datetime
 import io
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, field
 from decimal import Decimal
+from xml.parsers.expat import ExpatError
 
 import xlsxwriter
 from django.conf import settings
@@ -17,15 +21,20 @@ from django.core.exceptions import ObjectDoesNotExist, ValidationError
 from django.db.models import Prefetch
 from django.utils.translation import gettext as _
 from schwifty import IBAN
+from schwifty.exceptions import SchwiftyException
 from sepaxml import SepaTransfer
+from sepaxml.validation import ValidationError as SepaSchemaError
 
 from budgeting.models import LedgerEntry, LedgerEntryKind, PaymentRequest, PaymentRequestStatus
 from core.exports import Export, safe_text, write_csv
+from core.sepa import sepa_ascii, sepa_text
 
 SHEET_NAME = "Auszahlungen"
 SEPA_SCHEMA = "pain.001.001.09"
 ENDTOEND_MAX = 35
 REMITTANCE_MAX = 140
+NAME_MAX = 70
+SCHEMA_ERRORS = (SepaSchemaError, ExpatError, ValueError)
 
 
 @dataclass(frozen=True)
@@ -77,10 +86,18 @@ def payout_rows(*, date_from: datetime.date, date_to: datetime.date) -> list[Pay
     for request in requests:
         application = request.application
         organisation = application.organisation
-        try:
-            account = organisation.bank_account
-        except ObjectDoesNotExist:
-            account = None
+        holder, iban, bic = request.payee_holder, request.payee_iban, request.payee_bic
+        if not iban:
+            # Released before the account was stored with each payout (and not filled by the
+            # migration): the organisation's confirmed account is the only fallback. A change
+            # waiting for confirmation is never read here.
+            try:
+                account = organisation.bank_account
+            except ObjectDoesNotExist:
+                account = None
+            holder = account.holder if account else ""
+            iban = account.iban if account else ""
+            bic = account.bic if account else ""
         purpose = _("Zuwendung %(reference)s Mittelabruf %(pk)s") % {
             "reference": application.reference,
             "pk": request.pk,
@@ -90,9 +107,9 @@ def payout_rows(*, date_from: datetime.date, date_to: datetime.date) -> list[Pay
             "payout_date": request.payout_date,
             "reference": application.reference,
             "organisation": organisation.name,
-            "holder": (account.holder if account else "") or organisation.name,
-            "iban": account.iban if account else "",
-            "bic": account.bic if account else "",
+            "holder": sepa_text(holder or organisation.name),
+            "iban": iban,
+            "bic": bic,
             "purpose": purpose,
         }
         if not request.payout_entries:  # not booked on a line: one row without booking fields
@@ -176,41 +193,109 @@ def _cents(amount: Decimal) -> int:
     return int((amount * 100).to_integral_value())
 
 
-def payout_file_sepa(rows: list[PayoutRow], *, execution_date: datetime.date) -> bytes:
-    """One SEPA credit transfer (pain.001.001.09), one payment per payment request; validated
-    against the schema bundled with sepaxml. Names and texts are transliterated to ASCII."""
-    if not rows:
-        raise ValidationError(_("Im gewählten Zeitraum gibt es keine Auszahlungen."))
-    missing = sorted({row.reference for row in rows if not row.iban})
-    if missing:
-        raise ValidationError(
-            _("Ohne Bankverbindung kann nicht überwiesen werden: %(references)s.")
-            % {"references": ", ".join(missing)}
-        )
+@dataclass(frozen=True)
+class SepaFile:
+    """The transfer file, and the payouts left out of it with the reason (reference, reason).
+    `xml` is None when no payout could go into the file."""
+
+    xml: bytes | None
+    skipped: list[tuple[str, str]] = field(default_factory=list)
+
+
+BIC_PATTERN = re.compile(r"[A-Z0-9]{4}[A-Z]{2}[A-Z0-9]{2}([A-Z0-9]{3})?")
+
+
+def _label(parts: list[PayoutRow]) -> str:
+    first = parts[0]
+    return _("%(reference)s, Mittelabruf %(pk)s") % {
+        "reference": first.reference,
+        "pk": first.payment_request_id,
+    }
+
+
+def _payment(parts: list[PayoutRow], execution_date: datetime.date) -> tuple[dict | None, str]:
+    """The transfer of one payment request for sepaxml, or None and why it cannot be sent."""
+    first = parts[0]
+    if not first.iban:
+        return None, _("keine Bankverbindung gespeichert")
+    try:
+        iban = IBAN(first.iban).compact
+    except SchwiftyException:
+        return None, _("die IBAN %(iban)s ist ungültig") % {"iban": first.iban}
+    name = sepa_ascii(first.holder)[:NAME_MAX].strip()
+    if not name:
+        return None, _("der Kontoinhaber fehlt oder hat keine lateinischen Buchstaben")
+    amount = _cents(sum((part.amount for part in parts), Decimal("0.00")))
+    if amount <= 0:
+        return None, _("der Betrag ist nicht positiv")
+    reference = sepa_ascii(first.reference) or "Zuwendung"
+    payment = {
+        "name": name,
+        "IBAN": iban,
+        "amount": amount,
+        "description": (sepa_ascii(first.purpose) or reference)[:REMITTANCE_MAX],
+        "execution_date": execution_date,
+        "endtoend_id": f"{reference}-{first.payment_request_id}"[:ENDTOEND_MAX],
+    }
+    bic = first.bic.strip().upper()
+    if BIC_PATTERN.fullmatch(bic):  # optional in SEPA: a malformed one is left out, not the payout
+        payment["BIC"] = bic
+    return payment, ""
+
+
+def _transfer_xml(payments: list[dict]) -> bytes:
     account = settings.CASH_OFFICE_ACCOUNT
     config = {
-        "name": account["holder"],
+        "name": sepa_ascii(account["holder"])[:NAME_MAX],
         "IBAN": IBAN(account["iban"]).compact,
         "batch": True,
         "currency": "EUR",
     }
     if account.get("bic"):
         config["BIC"] = account["bic"]
-    transfer = SepaTransfer(config, schema=SEPA_SCHEMA)
-    payments: dict[int, list[PayoutRow]] = {}
-    for row in rows:
-        payments.setdefault(row.payment_request_id, []).append(row)
-    for pk, parts in payments.items():
-        first = parts[0]
-        payment = {
-            "name": first.holder,
-            "IBAN": IBAN(first.iban).compact,
-            "amount": _cents(sum((part.amount for part in parts), Decimal("0.00"))),
-            "description": first.purpose[:REMITTANCE_MAX],
-            "execution_date": execution_date,
-            "endtoend_id": f"{first.reference}-{pk}"[:ENDTOEND_MAX],
-        }
-        if first.bic:
-            payment["BIC"] = first.bic
-        transfer.add_payment(payment)
+    # Texts are already in the basic SEPA set (sepa_ascii): sepaxml's own cleaning is not needed.
+    transfer = SepaTransfer(config, schema=SEPA_SCHEMA, clean=False)
+    for payment in payments:
+        transfer.add_payment(dict(payment))
     return transfer.export(validate=True, pretty_print=True)
+
+
+def _schema_refuses(payment: dict) -> bool:
+    try:
+        _transfer_xml([payment])
+    except SCHEMA_ERRORS:
+        return True
+    return False
+
+
+def payout_file_sepa(rows: list[PayoutRow], *, execution_date: datetime.date) -> SepaFile:
+    """One SEPA credit transfer (pain.001.001.09), one payment per payment request, validated
+    against the schema bundled with sepaxml. A payout that cannot be sent (no or an invalid
+    IBAN, no usable holder, text the schema refuses) is left out and named, never the file."""
+    if not rows:
+        raise ValidationError(_("Im gewählten Zeitraum gibt es keine Auszahlungen."))
+    grouped: dict[int, list[PayoutRow]] = {}
+    for row in rows:
+        grouped.setdefault(row.payment_request_id, []).append(row)
+    payments: list[tuple[str, dict]] = []
+    skipped: list[tuple[str, str]] = []
+    for parts in grouped.values():
+        payment, reason = _payment(parts, execution_date)
+        if payment is None:
+            skipped.append((_label(parts), reason))
+        else:
+            payments.append((_label(parts), payment))
+    if not payments:
+        return SepaFile(xml=None, skipped=skipped)
+    try:
+        return SepaFile(xml=_transfer_xml([payment for _key, payment in payments]), skipped=skipped)
+    except SCHEMA_ERRORS:
+        pass
+    # Some payment breaks the schema: find it (one file per payment) and leave it out.
+    good = []
+    for label, payment in payments:
+        if _schema_refuses(payment):
+            skipped.append((label, _("die Bank-Schemaprüfung lehnt die Angaben ab")))
+        else:
+            good.append(payment)
+    return SepaFile(xml=_transfer_xml(good) if good else None, skipped=skipped)

@@ -3,7 +3,7 @@
 import pytest
 from django.urls import reverse
 
-from applicants.models import BankAccount, Organisation
+from applicants.models import BankAccount, BankAccountChange, Organisation
 from core.models import AuditEntry
 from tests.applicants.data import OTHER_VALID_IBAN, VALID_IBAN, organisation_edit_data
 
@@ -26,7 +26,9 @@ def test_the_edit_page_shows_the_current_data(applicant_client, organisation):
     assert f'value="{VALID_IBAN}"' in content
 
 
-def test_the_admin_changes_address_and_iban(applicant_client, organisation, applicant):
+def test_the_admin_changes_the_address_and_a_new_iban_waits_for_confirmation(
+    applicant_client, organisation, applicant
+):
     data = organisation_edit_data(
         organisation,
         **{
@@ -43,14 +45,17 @@ def test_the_admin_changes_address_and_iban(applicant_client, organisation, appl
     assert response.url == reverse("portal:organisation")
     organisation.refresh_from_db()
     assert organisation.street == "Hofaue 54"
-    account = BankAccount.objects.get(organisation=organisation)
-    assert account.iban == OTHER_VALID_IBAN
-    assert account.holder == "Kulturverein Brücke e. V."
-    assert account.bank_name == "ING-DiBa"
-    assert account.bic == "INGDDEFFXXX"
+    assert BankAccount.objects.get(organisation=organisation).iban == VALID_IBAN
+    change = BankAccountChange.objects.get(organisation=organisation)
+    assert change.is_pending and change.requested_by == applicant
+    assert change.iban == OTHER_VALID_IBAN
+    assert change.holder == "Kulturverein Brücke e. V."
+    assert change.bank_name == "ING-DiBa"
+    assert change.bic == "INGDDEFFXXX"
     after = applicant_client.get(reverse("portal:organisation"))
     content = page(after)
     assert "Die Angaben der Organisation sind gespeichert." in content
+    assert "Die neue Bankverbindung gilt erst nach Bestätigung." in content
     assert "Hofaue 54" in content
     assert "DE02 5001 0517 0137 0750 30" in content
 
@@ -68,8 +73,10 @@ def test_a_change_is_recorded_in_the_audit_trail(applicant_client, organisation,
     assert entry.object_id == str(organisation.pk)
     assert entry.before["street"] == "Friedrich-Ebert-Straße 1"
     assert entry.after["street"] == "Hofaue 54"
-    assert entry.before["iban"] == VALID_IBAN
-    assert entry.after["iban"] == OTHER_VALID_IBAN
+    bank = AuditEntry.objects.get(action="applicants.bank_account.change_requested")
+    assert bank.actor == applicant and bank.object_id == str(organisation.pk)
+    assert bank.before["iban"] == VALID_IBAN
+    assert bank.after["iban"] == OTHER_VALID_IBAN
 
 
 def test_a_bad_iban_leaves_the_old_data_unchanged(applicant_client, organisation):
@@ -140,8 +147,9 @@ def test_an_organisation_without_bank_account_gets_one(applicant_client, organis
     assert response.status_code == 302, page(response)
     account = BankAccount.objects.get(organisation=organisation)
     assert account.iban == VALID_IBAN and account.bank_name == "Commerzbank"
-    entry = AuditEntry.objects.get(action="applicants.organisation.changed")
-    assert entry.before["iban"] == ""
+    assert not BankAccountChange.objects.exists()  # the first account needs no confirmation
+    entry = AuditEntry.objects.get(action="applicants.bank_account.set")
+    assert entry.before == {}
     assert entry.after["iban"] == VALID_IBAN
 
 

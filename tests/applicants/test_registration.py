@@ -61,10 +61,12 @@ def test_a_registration_creates_person_organisation_account_and_membership(clien
     membership = Membership.objects.get()
     assert (membership.user, membership.organisation) == (user, organisation)
     assert membership.role == Membership.Role.ADMIN
-    entry = AuditEntry.objects.get()
-    assert entry.action == "applicants.organisation.registered"
+    entry = AuditEntry.objects.get(action="applicants.organisation.registered")
     assert entry.actor == user
     assert entry.object_id == str(organisation.pk)
+    first_account = AuditEntry.objects.get(action="applicants.bank_account.set")
+    assert first_account.actor == user and first_account.after["iban"] == account.iban
+    assert AuditEntry.objects.count() == 2
 
 
 def test_after_registering_the_person_is_logged_in_and_acts_for_the_organisation(client):

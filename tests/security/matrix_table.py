@@ -95,7 +95,15 @@ TABLE: dict[str, Row] = {
     "portal:organisation": row(PORTAL),
     "portal:organisation_edit": row(PORTAL, post={"applicant": BAD}),
     "portal:invite": row(PORTAL_POST, post={"applicant": BAD}),
+    "portal:delivery_consent": row(PORTAL_POST, post={"applicant": FOUND}),  # empty: withdraw
     "portal:switch_organisation": row(PORTAL_POST, post={"applicant": NOT_FOUND}),
+    # own asked for the waiting change: refused with a message, back to the organisation page
+    "portal:bank_change_confirm": row(
+        PORTAL_POST, "bank_change", post={"own": FOUND, "foreign": NOT_FOUND}
+    ),
+    "portal:bank_change_reject": row(
+        PORTAL_POST, "bank_change_decided", post={"own": FOUND, "foreign": NOT_FOUND}
+    ),
     "portal:my_data": row(PORTAL),
     "portal:application_create": row(PORTAL),
     "portal:application_detail": row(PORTAL_OBJ, "grant"),
@@ -136,6 +144,9 @@ TABLE: dict[str, Row] = {
     "antraege:attachment": row(STAFF, "grant_file"),
     "antraege:attachment@draft": row(STAFF, "draft_file", staff=NOT_FOUND),
     "antraege:notice": row(STAFF, "notice"),
+    "antraege:notice_delivery": row(
+        STAFF_POST, "notice", post={"staff": FORBIDDEN, "sb": FOUND, "bew": FOUND}
+    ),
     "antraege:deadlines": row(STAFF),
     "antraege:grants": row(STAFF),
     "antraege:payments": row(STAFF),
@@ -157,6 +168,13 @@ TABLE: dict[str, Row] = {
     "finanzen:budget_sheet": row(FINANCE_ONLY),
     "finanzen:cofunder": row(FINANCE_ONLY, "cofunder"),
     "finanzen:carry_over": row(FINANCE_ONLY),
+    "finanzen:bank_changes": row(FINANCE_ONLY),
+    # an empty POST: the confirmation lacks the call-back note, the rejection meets a change
+    # already decided (a message, back to the list)
+    "finanzen:bank_change_confirm": row(FINANCE_ONLY, "bank_change", fin=METHOD, post={"fin": BAD}),
+    "finanzen:bank_change_reject": row(
+        FINANCE_ONLY, "bank_change_decided", fin=METHOD, post={"fin": FOUND}
+    ),
     "finanzen:fundingsource:index": row(FINANCE_ONLY),
     "finanzen:fundingsource:list": row(FINANCE_ONLY),
     "finanzen:fundingsource:add": row(FINANCE_ONLY),

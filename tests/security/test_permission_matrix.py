@@ -37,6 +37,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from django_tasks_db.models import DBTaskResult
 from viewflow.workflow.models import Process, Task
 
+from applicants.bank import bank_account_change_reject, bank_account_submit
 from applicants.models import Invitation
 from budgeting.models import BudgetLine, FundingSource
 from budgeting.services.cofunding import pledge_record
@@ -64,6 +65,8 @@ from workflow.services.payout_request import payout_request
 from workflow.services.report import task_report_check
 from workflow.services.report_submit import report_case_submit
 from workflow.services.revocation import grant_revoke
+
+ING_IBAN, ING_IBAN_2 = "DE02500105170137075030", "DE12500105170648489890"
 
 pytestmark = pytest.mark.django_db  # each test in a savepoint of the world's transaction
 FLOWS = {"verfahren": ApplicationFlow, "mittelabrufe": PayoutFlow}
@@ -289,6 +292,10 @@ def build_world():
     )
     export_job_run.call(job.pk)
     invitation = Invitation.objects.create(organisation=home, email="neu@x.org", invited_by=own)
+    # a new account of the home organisation already rejected, and one waiting (asked by own)
+    decided = bank_account_submit(organisation=home, user=own, holder="Alt", iban=ING_IBAN)
+    bank_account_change_reject(change=decided, user=own)
+    waiting = bank_account_submit(organisation=home, user=own, holder="Neu", iban=ING_IBAN_2)
     content_type = ContentType.objects.get_for_model(grant)
     objects = {
         "draft": draft,
@@ -305,6 +312,8 @@ def build_world():
         "source": city,
         "line": lines[0],
         "invitation": {"token": invitation.token},
+        "bank_change": waiting,
+        "bank_change_decided": decided,
         "reset": {
             "uidb64": urlsafe_base64_encode(force_bytes(own.pk)),
             "token": default_token_generator.make_token(own),

@@ -1,6 +1,7 @@
 """Auszahlungsdatei: Finanzen downloads the released payouts of a period for the cash office."""
 
 import datetime
+import hashlib
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -28,6 +29,7 @@ CONTENT_TYPES = {
     SEPA: "application/xml",
 }
 EXTENSIONS = {XLSX: "xlsx", CSV: "csv", SEPA: "xml"}
+WITHOUT_SKIPPED = "ohne"
 
 
 class PayoutFileForm(forms.Form):
@@ -88,29 +90,58 @@ class PayoutFileView(View):
             form = PayoutFileForm(initial={"von": first, "bis": last, "format": XLSX})
             return render(request, self.template_name, {"form": form})
         form = PayoutFileForm(request.GET)
+        context = {"form": form}
         if form.is_valid():
             data = form.cleaned_data
             rows = payout_rows(date_from=data["von"], date_to=data["bis"])
             try:
-                content = self._content(rows, data)
+                content, skipped = self._content(rows, data)
             except ValidationError as error:
                 form.add_error(None, error)
             else:
-                kind = data["format"]
-                name = f"auszahlungen-{data['von']:%Y-%m-%d}-{data['bis']:%Y-%m-%d}"
-                response = HttpResponse(content, content_type=CONTENT_TYPES[kind])
-                response["Content-Disposition"] = (
-                    f'attachment; filename="{name}.{EXTENSIONS[kind]}"'
-                )
-                return response
-        return render(request, self.template_name, {"form": form}, status=400)
+                context["skipped"] = skipped
+                if content is None:
+                    form.add_error(
+                        None,
+                        _(
+                            "Keine der Auszahlungen kann in die SEPA-Datei. Die Gründe stehen "
+                            "unten; bitte klären Sie die Bankverbindungen."
+                        ),
+                    )
+                elif skipped and request.GET.get(WITHOUT_SKIPPED) != _skipped_key(skipped):
+                    # The cash office must not miss a payout unnoticed: the left-out ones
+                    # are shown first, the file comes with a second, explicit click.
+                    query = request.GET.copy()
+                    query[WITHOUT_SKIPPED] = _skipped_key(skipped)
+                    context["download_without_skipped"] = query.urlencode()
+                    return render(request, self.template_name, context)
+                else:
+                    return self._attachment(content, data)
+        return render(request, self.template_name, context, status=400)
 
     @staticmethod
-    def _content(rows, data) -> bytes:
+    def _attachment(content: bytes, data) -> HttpResponse:
+        kind = data["format"]
+        name = f"auszahlungen-{data['von']:%Y-%m-%d}-{data['bis']:%Y-%m-%d}"
+        response = HttpResponse(content, content_type=CONTENT_TYPES[kind])
+        response["Content-Disposition"] = f'attachment; filename="{name}.{EXTENSIONS[kind]}"'
+        return response
+
+    @staticmethod
+    def _content(rows, data) -> tuple[bytes | None, list[tuple[str, str]]]:
+        """The file and the payouts left out of it (only the SEPA file leaves any out)."""
         if not rows:
             raise ValidationError(_("Im gewählten Zeitraum gibt es keine Auszahlungen."))
         if data["format"] == XLSX:
-            return payout_file_xlsx(rows)
+            return payout_file_xlsx(rows), []
         if data["format"] == CSV:
-            return payout_file_csv(rows).encode("utf-8")
-        return payout_file_sepa(rows, execution_date=data["ausfuehrungsdatum"])
+            return payout_file_csv(rows).encode("utf-8"), []
+        sepa = payout_file_sepa(rows, execution_date=data["ausfuehrungsdatum"])
+        return sepa.xml, sepa.skipped
+
+
+def _skipped_key(skipped: list[tuple[str, str]]) -> str:
+    """Names the set of left-out payouts the user saw, so a second click cannot leave out
+    others that became faulty in between."""
+    text = "|".join(f"{label}:{reason}" for label, reason in skipped)
+    return hashlib.sha256(text.encode()).hexdigest()[:16]
