@@ -28,6 +28,7 @@ from applicants.permissions import (
 )
 from core.audit import audit_record
 from core.errors import NotAllowed
+from core.sepa import sepa_text
 
 
 def _account_data(account) -> dict:
@@ -65,7 +66,9 @@ def bank_account_submit(*, organisation: Organisation, user, holder: str, iban: 
     wanted = BankAccountChange(organisation=organisation, holder=holder, iban=iban)
     wanted.clean_fields(exclude=["requested_by"])
     wanted.clean()  # the holder and IBAN as they would be stored, to compare
-    if _account_data(wanted) == _account_data(current):
+    # A holder stored before input was cleaned compares as it would be stored today: saving
+    # the organisation's address is no request for a new account.
+    if _account_data(wanted) == {"holder": sepa_text(current.holder), "iban": current.iban}:
         return None
     pending = BankAccountChange.objects.filter(
         organisation=organisation, status=BankAccountChangeStatus.PENDING

@@ -98,6 +98,18 @@ def test_saving_the_account_on_record_or_the_waiting_one_again_changes_nothing(
     assert BankAccountChange.objects.get().is_pending
 
 
+def test_an_address_change_is_no_request_for_an_account_stored_before_cleaning(
+    applicant_client, organisation
+):
+    BankAccount.objects.filter(organisation=organisation).update(holder="Verein\x07 Nord")
+    data = organisation_edit_data(organisation, **{"org-street": "Hofaue 54"})
+
+    response = applicant_client.post(EDIT, data)
+
+    assert response.status_code == 302
+    assert not BankAccountChange.objects.exists()
+
+
 def test_an_address_change_keeps_the_waiting_account(applicant_client, organisation, change):
     data = organisation_edit_data(organisation, **{"org-street": "Hofaue 54"})
 
