@@ -58,6 +58,8 @@ AUDIT_LABELS = {
     "budgeting.refund.claimed": _("Rückforderung festgesetzt, Bescheid erlassen"),
     "budgeting.refund.repaid": _("Zahlungseingang zur Rückforderung"),
     "budgeting.refund.waived": _("Rückforderung niedergeschlagen"),
+    "budgeting.late_use.claimed": _("Zinsen nach § 49a Abs. 4 VwVfG geltend gemacht"),
+    "budgeting.late_use.waived": _("Auf Zinsen nach § 49a Abs. 4 VwVfG verzichtet"),
     "grants.application.settled": _("Schlussfestsetzung abgeschlossen"),
     "grants.application.closed": _("Vorgang abgeschlossen"),
     "grants.application.revoked": _("Bewilligung widerrufen"),

@@ -29,3 +29,16 @@ class ReportCheckIndicatorsForm(ReportCheckForm):
     def confirmed(self) -> set[int]:
         """The actuals whose status the checker confirms."""
         return {actual.pk for actual in self.actuals if self.cleaned_data[f"confirm_{actual.pk}"]}
+
+
+class LateUseWaiveForm(forms.Form):
+    """Waive the § 49a Abs. 4 interest: the reason is required."""
+
+    reason = forms.CharField(
+        label=_("Grund für den Verzicht auf die Zinsen"),
+        widget=forms.Textarea(attrs={"rows": 2}),
+        max_length=2000,
+        error_messages={
+            "required": _("Bitte begründen Sie, warum die Zinsen nicht geltend gemacht werden.")
+        },
+    )

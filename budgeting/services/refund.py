@@ -16,7 +16,14 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from budgeting.interest import base_rates, missing_base_rate_message, rate_covers, refund_interest
-from budgeting.models import LedgerEntry, LedgerEntryKind, RefundClaim, RefundStatus, Repayment
+from budgeting.models import (
+    LedgerEntry,
+    LedgerEntryKind,
+    RefundClaim,
+    RefundReason,
+    RefundStatus,
+    Repayment,
+)
 from core.audit import audit_record
 from core.formatting import format_euro
 from core.money import ZERO, round_money, split_money
@@ -55,7 +62,12 @@ class ClaimStanding:
 
 
 def claim_standing(claim: RefundClaim, on: date) -> ClaimStanding:
-    """Interest runs on the outstanding principal between repayments; rounded only in total."""
+    """Interest runs on the outstanding principal between repayments; rounded only in total.
+
+    A claim that does not bear interest (a claim of interest itself, § 289 BGB) accrues none."""
+    if not claim.bears_interest:
+        principal = claim.amount - sum((r.principal for r in claim.repayments.all()), ZERO)
+        return ClaimStanding(principal, ZERO, ZERO)
     rates = base_rates()
     if not rate_covers(claim.interest_from, rates):
         repaid = claim.repayments.all()
@@ -92,9 +104,19 @@ def last_payout_date(application) -> date:
 
 @transaction.atomic
 def refund_claim_create(
-    *, application, user, reason: str, amount: Decimal, explanation: str, interest_from: date
+    *,
+    application,
+    user,
+    reason: str,
+    amount: Decimal,
+    explanation: str,
+    interest_from: date,
+    bears_interest: bool = True,
 ) -> RefundClaim:
-    """Create the claim and its notice (PDF/A) in one step."""
+    """Create the claim and its notice (PDF/A) in one step.
+
+    `bears_interest` False for a claim of interest itself (§ 49a Abs. 4 VwVfG): no interest
+    runs on it and the notice says so; `interest_from` is then only recorded."""
     today = timezone.localdate()
     claim = RefundClaim(
         application=application,
@@ -102,6 +124,7 @@ def refund_claim_create(
         explanation=explanation,
         amount=amount,
         interest_from=interest_from,
+        bears_interest=bears_interest,
         due_on=today + PAY_WITHIN,
         created_by=user,
     )
@@ -114,7 +137,13 @@ def refund_claim_create(
         actor=user,
         action="budgeting.refund.claimed",
         obj=application,
-        after={"claim": claim.pk, "amount": amount, "interest_from": interest_from},
+        after={
+            "claim": claim.pk,
+            "reason": reason,
+            "amount": amount,
+            "interest_from": interest_from,
+            "bears_interest": bears_interest,
+        },
     )
     return claim
 
@@ -175,7 +204,7 @@ def repayment_record(*, claim: RefundClaim, user, amount: Decimal, received_on: 
     )
     repayment.full_clean()
     repayment.save()
-    if repayment.principal > ZERO:
+    if repayment.principal > ZERO and claim_returns_grant_money(claim):
         _book_refund(claim, repayment, user)
     audit_record(
         actor=user,
@@ -192,6 +221,14 @@ def repayment_record(*, claim: RefundClaim, user, amount: Decimal, received_on: 
         claim.status, claim.closed_at = RefundStatus.SETTLED, timezone.now()
         claim.save(update_fields=["status", "closed_at"])
     return repayment
+
+
+def claim_returns_grant_money(claim: RefundClaim) -> bool:
+    """Whether money paid on the claim flows back to the budget lines (a refund, "Rückfluss").
+
+    A claim of § 49a Abs. 4 interest is interest, like the interest part of any repayment: it is
+    income of the city, not grant money returned, and is not booked on the grant's lines."""
+    return claim.reason != RefundReason.LATE_USE_INTEREST
 
 
 def _book_refund(claim, repayment, user):

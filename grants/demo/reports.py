@@ -4,6 +4,8 @@ far, a Belegliste that adds up, and the indicator values already saved as a draf
 from datetime import timedelta
 from decimal import Decimal
 
+from django.utils import timezone
+
 from core.money import round_money, split_money
 from grants.models import Report
 from grants.reports.rows import ReceiptRow
@@ -29,8 +31,16 @@ def report_fill_seed(*, report: Report, user) -> Report:
     income = {line.pk: round_money(line.amount / 2) for line in application.financing_lines.all()}
     total = sum(costs.values(), Decimal("0.00"))
     day = application.project_start + timedelta(days=14)
+    # Never after today (a receipt from the future is refused); before a project that has not
+    # started yet, the receipts are dated today and flagged in the check as not eligible.
+    today = timezone.localdate()
     receipts = [
-        ReceiptRow(date=day + timedelta(days=7 * number), payee=payee, purpose=purpose, amount=part)
+        ReceiptRow(
+            date=min(today, day + timedelta(days=7 * number)),
+            payee=payee,
+            purpose=purpose,
+            amount=part,
+        )
         for number, ((payee, purpose), part) in enumerate(
             zip(RECEIPTS, split_money(total, [Decimal(1)] * len(RECEIPTS)), strict=True)
         )

@@ -14,7 +14,7 @@ from grants.forms import MONEY_WIDGET, money_field, with_blank
 from grants.models import Report
 from grants.reports.receipts_import import MAX_ROWS
 from grants.reports.rows import ReceiptRow
-from grants.reports.rules import plan_line_name
+from grants.reports.rules import plan_line_name, receipt_date_refusal
 
 
 class ReportForm(forms.ModelForm):
@@ -96,6 +96,13 @@ class ReceiptForm(forms.Form):
         super().__init__(*args, **kwargs)
         # Plain choices from the prefetched lines: no query per row of the formset.
         self.fields["cost_line"].choices = with_blank(cost_line_choices)
+
+    def clean_date(self):
+        day = self.cleaned_data["date"]
+        refusal = receipt_date_refusal(day)
+        if refusal:
+            raise ValidationError(refusal)
+        return day
 
 
 class BaseReceiptFormSet(forms.BaseFormSet):

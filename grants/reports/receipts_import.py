@@ -25,6 +25,7 @@ from core.money import CENT, ZERO, round_money
 from core.uploads import check_unpacked_size
 from grants.models import Receipt
 from grants.reports.rows import ReceiptRow
+from grants.reports.rules import receipt_date_refusal
 
 __all__ = ["MAX_ROWS", "ReceiptRow", "parse_receipts"]
 
@@ -272,6 +273,14 @@ def _label(key: str) -> str:
 
 
 def _parse_date(value, key: str) -> datetime.date:
+    day = _read_date(value, key)
+    refusal = receipt_date_refusal(day)
+    if refusal:
+        raise CellError(refusal)
+    return day
+
+
+def _read_date(value, key: str) -> datetime.date:
     if _blank(value):
         raise CellError(_("%(column)s fehlt.") % {"column": _label(key)})
     if isinstance(value, datetime.datetime):

@@ -1,9 +1,17 @@
-"""The rules a report must meet before it can be submitted, and its totals."""
+"""The rules a report must meet before it can be submitted, and its totals.
 
+Receipts (DOMAIN.md, money after the decision): a receipt dated outside the project period is
+flagged and not eligible (`receipt_flag`); its amount is taken off the actual costs, so the
+settlement's A_ist counts only eligible costs. A receipt dated after today is refused at input
+(`receipt_date_refusal`), and a report with one cannot be submitted.
+"""
+
+import datetime
 from collections import defaultdict
 from dataclasses import dataclass
 from decimal import Decimal
 
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from core.formatting import format_date, format_euro
@@ -20,7 +28,10 @@ SECTIONS = (COSTS, INCOME, RECEIPTS, INDICATORS)
 
 @dataclass(frozen=True)
 class ReportTotals:
-    """Planned and actual sums of a report (the input of the final settlement)."""
+    """Planned and actual sums of a report (the input of the final settlement).
+
+    `costs_actual` is A_ist, the eligible actual costs: the costs the report states less
+    `costs_ineligible`, the receipts flagged as not eligible (never below 0)."""
 
     costs_planned: Decimal
     costs_actual: Decimal
@@ -29,6 +40,16 @@ class ReportTotals:
     third_planned: Decimal
     third_actual: Decimal
     receipts_total: Decimal
+    costs_ineligible: Decimal = ZERO
+
+    @property
+    def costs_reported(self) -> Decimal:
+        """The actual costs as the report states them (the sum of its cost lines)."""
+        return self.costs_actual + self.costs_ineligible
+
+    @property
+    def receipts_eligible(self) -> Decimal:
+        return self.receipts_total - self.costs_ineligible
 
     @property
     def income_planned(self) -> Decimal:
@@ -38,6 +59,28 @@ class ReportTotals:
     @property
     def income_actual(self) -> Decimal:
         return self.own_actual + self.third_actual
+
+
+def receipt_flag(receipt, application) -> str | None:
+    """Why the receipt is not eligible, or None: it is dated outside the project period (the
+    application's dates, as the last change notice set them)."""
+    start, end = application.project_start, application.project_end
+    if start is not None and receipt.date < start:
+        return _("vor Projektbeginn (%(start)s)") % {"start": format_date(start)}
+    if end is not None and receipt.date > end:
+        return _("nach Projektende (%(end)s)") % {"end": format_date(end)}
+    return None
+
+
+def receipt_date_refusal(day: datetime.date, *, today: datetime.date | None = None) -> str | None:
+    """Why a receipt with this date cannot be entered, or None: it lies in the future."""
+    today = today or timezone.localdate()
+    if day > today:
+        return _(
+            "Das Belegdatum %(day)s liegt in der Zukunft. Belege können erst nach der Zahlung "
+            "eingetragen werden."
+        ) % {"day": format_date(day)}
+    return None
 
 
 def plan_line_name(line) -> str:
@@ -53,9 +96,16 @@ def report_totals(report: Report) -> ReportTotals:
     planned_funds = list(application.financing_lines.all())
     kinds = {line.pk: line.kind for line in planned_funds}
     actual_funds = list(report.income_actuals.all())
+    receipts = list(report.receipts.all())
+    reported = sum_money(actual.amount for actual in report.cost_actuals.all())
+    ineligible = min(
+        reported,
+        sum_money(r.amount for r in receipts if receipt_flag(r, application) is not None),
+    )
     return ReportTotals(
         costs_planned=sum_money(line.amount for line in application.cost_lines.all()),
-        costs_actual=sum_money(actual.amount for actual in report.cost_actuals.all()),
+        costs_actual=reported - ineligible,
+        costs_ineligible=ineligible,
         own_planned=sum_money(f.amount for f in planned_funds if f.kind == FinancingKind.OWN),
         own_actual=sum_money(
             a.amount for a in actual_funds if kinds.get(a.financing_line_id) == FinancingKind.OWN
@@ -64,7 +114,7 @@ def report_totals(report: Report) -> ReportTotals:
         third_actual=sum_money(
             a.amount for a in actual_funds if kinds.get(a.financing_line_id) != FinancingKind.OWN
         ),
-        receipts_total=sum_money(receipt.amount for receipt in report.receipts.all()),
+        receipts_total=sum_money(receipt.amount for receipt in receipts),
     )
 
 
@@ -109,7 +159,6 @@ def _check_actuals(report, errors):
 
 
 def _check_receipts(report, errors):
-    application = report.application
     receipts = list(report.receipts.all())
     if report.kind == ReportKind.FINAL:
         if not receipts:
@@ -130,21 +179,17 @@ def _check_receipts(report, errors):
                         "diff": format_euro(difference),
                     }
                 )
-    start, end = application.project_start, application.project_end
-    if start is None or end is None:
-        return
-    outside = [str(r.number) for r in receipts if not start <= r.date <= end]
-    if outside:
+    # Receipts outside the project period do not block the submission: they are flagged in
+    # the check and not counted as eligible (receipt_flag). A receipt from the future does.
+    today = timezone.localdate()
+    future = [str(r.number) for r in receipts if receipt_date_refusal(r.date, today=today)]
+    if future:
         errors[RECEIPTS].append(
             _(
-                "Diese Belege liegen außerhalb des Projektzeitraums (%(start)s bis %(end)s): "
-                "Nr. %(numbers)s."
+                "Diese Belege sind in der Zukunft datiert (nach dem %(today)s): Nr. %(numbers)s. "
+                "Bitte tragen Sie nur Belege über Zahlungen ein, die bereits geleistet sind."
             )
-            % {
-                "start": format_date(start),
-                "end": format_date(end),
-                "numbers": ", ".join(outside),
-            }
+            % {"today": format_date(today), "numbers": ", ".join(future)}
         )
 
 

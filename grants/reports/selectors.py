@@ -6,6 +6,7 @@ from decimal import Decimal
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404
 
+from core.money import sum_money
 from grants.models import (
     ApplicationIndicator,
     CostLine,
@@ -14,6 +15,7 @@ from grants.models import (
     Receipt,
     Report,
 )
+from grants.reports.rules import receipt_flag
 
 
 def report_for_member(user, pk: int) -> Report:
@@ -87,3 +89,56 @@ def _row(line, actual) -> PlanActual:
     if actual is None:
         return PlanActual(line=line, actual=None, comment="")
     return PlanActual(line=line, actual=actual.amount, comment=actual.comment)
+
+
+@dataclass(frozen=True)
+class CheckedReceipt:
+    """A receipt of the Belegliste with the reason it is flagged as not eligible (or None)."""
+
+    receipt: Receipt
+    flag: str | None
+
+    @property
+    def flagged(self) -> bool:
+        return self.flag is not None
+
+
+RECEIPT_SORTS = {
+    "date": lambda row: (row.receipt.date, row.receipt.number),
+    "amount": lambda row: (row.receipt.amount, row.receipt.number),
+    "payee": lambda row: (row.receipt.payee.casefold(), row.receipt.number),
+}
+
+
+@dataclass(frozen=True)
+class ReceiptsCheck:
+    """The Belegliste for the staff check: rows in the chosen order and the three sums."""
+
+    rows: list[CheckedReceipt]
+    sort: str  # "" (flagged first), or a key of RECEIPT_SORTS, "-" in front for descending
+    total: Decimal
+    eligible: Decimal
+    flagged: Decimal
+
+    @property
+    def flagged_count(self) -> int:
+        return sum(1 for row in self.rows if row.flagged)
+
+
+def receipts_for_check(report: Report, sort: str = "") -> ReceiptsCheck:
+    """The report's receipts (prefetched) flagged by `receipt_flag`, sorted by `sort`
+    (date, amount or payee; "-" in front for descending); by default the flagged ones first,
+    then by number."""
+    application = report.application
+    rows = [CheckedReceipt(r, receipt_flag(r, application)) for r in report.receipts.all()]
+    key = RECEIPT_SORTS.get(sort.removeprefix("-"))
+    if key is None:
+        sort = ""
+        rows.sort(key=lambda row: (not row.flagged, row.receipt.number))
+    else:
+        rows.sort(key=key, reverse=sort.startswith("-"))
+    flagged = sum_money(row.receipt.amount for row in rows if row.flagged)
+    total = sum_money(row.receipt.amount for row in rows)
+    return ReceiptsCheck(
+        rows=rows, sort=sort, total=total, eligible=total - flagged, flagged=flagged
+    )

@@ -28,7 +28,14 @@ from grants.models import (
 )
 from grants.reports.permissions import report_locked_for_edit
 from grants.reports.rows import ReceiptRow
-from grants.reports.rules import COSTS, INCOME, RECEIPTS, report_submission_errors, report_totals
+from grants.reports.rules import (
+    COSTS,
+    INCOME,
+    RECEIPTS,
+    receipt_date_refusal,
+    report_submission_errors,
+    report_totals,
+)
 from grants.services.errors import NotAllowed, ReportRejected
 from grants.services.indicator_actuals import IndicatorValue, indicator_actuals_replace
 
@@ -203,6 +210,11 @@ def _replace_receipts(report: Report, receipts: list[ReceiptRow]) -> None:
             amount=row.amount,
             cost_line_id=row.cost_line_id,
         )
+        future = receipt_date_refusal(row.date)
+        if future:
+            problems.append(
+                _("Beleg Nr. %(number)s: %(problem)s") % {"number": number, "problem": future}
+            )
         if row.cost_line_id is not None and row.cost_line_id not in line_ids:
             problems.append(
                 _("Beleg Nr. %(number)s: Diese Kostenposition gehört nicht zum Antrag.")
@@ -251,6 +263,7 @@ def report_submit(*, report: Report, user) -> Report:
             "status": report.status,
             "kind": report.kind,
             "costs_actual": totals.costs_actual,
+            "costs_ineligible": totals.costs_ineligible,
             "own_actual": totals.own_actual,
             "third_actual": totals.third_actual,
             "receipts_total": totals.receipts_total,

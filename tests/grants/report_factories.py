@@ -14,7 +14,7 @@ from grants.models import (
     Report,
     ReportKind,
 )
-from tests.factories import ApplicationFactory
+from tests.factories import ApplicationFactory, today
 
 
 class FinalApplicationFactory(ApplicationFactory):
@@ -30,7 +30,12 @@ class ReportFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Report
 
-    application = factory.SubFactory(FinalApplicationFactory)
+    # A project that has ended: its receipts (dated by fill_report) lie in the past.
+    application = factory.SubFactory(
+        FinalApplicationFactory,
+        project_start=factory.LazyFunction(lambda: today() - datetime.timedelta(days=300)),
+        project_end=factory.LazyFunction(lambda: today() - datetime.timedelta(days=30)),
+    )
     kind = ReportKind.FINAL
     period_start = factory.LazyAttribute(lambda o: o.application.project_start)
     period_end = factory.LazyAttribute(lambda o: o.application.project_end)

@@ -1,8 +1,11 @@
 """The applicant's report through HTTP: open, enter actuals and receipts, save, import, read."""
 
+import datetime
+
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import NoReverseMatch, reverse
+from django.utils import timezone
 
 from grants.models import ReportStatus
 from grants.services.report import reports_schedule
@@ -21,7 +24,13 @@ REPORT_URLS = {
 
 @pytest.fixture
 def report(organisation, applicant):
-    application = FinalApplicationFactory(organisation=organisation, created_by=applicant)
+    # A project that has ended: its receipts are dated in the past.
+    application = FinalApplicationFactory(
+        organisation=organisation,
+        created_by=applicant,
+        project_start=timezone.localdate() - datetime.timedelta(days=300),
+        project_end=timezone.localdate() - datetime.timedelta(days=30),
+    )
     [report] = reports_schedule(application=application)
     return report
 
@@ -154,7 +163,7 @@ def test_a_receipt_number_used_twice_is_refused(applicant_client, report):
 def test_a_bad_file_lists_every_row_error_and_keeps_the_old_list(applicant_client, report):
     fill_report(report, receipts=2)
     import_url = reverse("portal:report_receipts_import", args=[report.pk])
-    text = "Datum;Zahlungsempfänger;Zweck;Betrag\n01.03.2027;A;B;abc\n;B;C;5,00\n"
+    text = "Datum;Zahlungsempfänger;Zweck;Betrag\n01.03.2026;A;B;abc\n;B;C;5,00\n"
     bad = SimpleUploadedFile("belege.csv", text.encode("utf-8"))
     response = applicant_client.post(import_url, {"file": bad})
     assert response.status_code == 400

@@ -38,11 +38,11 @@ def problems(uploaded) -> list[str]:
 def test_a_good_xlsx_with_dates_numbers_and_a_title_row_is_read_in_order():
     uploaded = xlsx(
         [
-            ["Belegliste Sprachcafé 2027"],
+            ["Belegliste Sprachcafé 2025"],
             [],
             ["Datum", "Zahlungsempfänger", "Zweck", "Betrag (Euro)", "Bemerkung"],
-            [datetime.datetime(2027, 3, 1), "Musikschule Wuppertal", "Raummiete März", 250],
-            ["02.03.2027", "Copyshop Elberfeld", "Flyer", 19.9],
+            [datetime.datetime(2025, 3, 1), "Musikschule Wuppertal", "Raummiete März", 250],
+            ["02.03.2025", "Copyshop Elberfeld", "Flyer", 19.9],
             [],
             [46084, "Bäckerei Schmitz", "Kaffee und Kuchen", "1.234,56"],
             [None, None, "Summe", 1504.46],
@@ -51,14 +51,14 @@ def test_a_good_xlsx_with_dates_numbers_and_a_title_row_is_read_in_order():
     assert parse_receipts(uploaded) == [
         ReceiptRow(
             number=1,
-            date=datetime.date(2027, 3, 1),
+            date=datetime.date(2025, 3, 1),
             payee="Musikschule Wuppertal",
             purpose="Raummiete März",
             amount=Decimal("250.00"),
         ),
         ReceiptRow(
             number=2,
-            date=datetime.date(2027, 3, 2),
+            date=datetime.date(2025, 3, 2),
             payee="Copyshop Elberfeld",
             purpose="Flyer",
             amount=Decimal("19.90"),
@@ -75,7 +75,7 @@ def test_a_good_xlsx_with_dates_numbers_and_a_title_row_is_read_in_order():
 
 def test_float_cells_become_exact_cents_without_float_arithmetic():
     uploaded = xlsx(
-        [["Datum", "Zahlungsempfänger", "Zweck", "Betrag"], ["2027-03-01", "A", "B", 0.1 + 0.2]]
+        [["Datum", "Zahlungsempfänger", "Zweck", "Betrag"], ["2025-03-01", "A", "B", 0.1 + 0.2]]
     )
     [row] = parse_receipts(uploaded)
     assert row.amount == Decimal("0.30") and isinstance(row.amount, Decimal)
@@ -84,23 +84,23 @@ def test_float_cells_become_exact_cents_without_float_arithmetic():
 def test_a_good_csv_with_semicolons_german_numbers_and_a_bom_is_read():
     text = (
         "datum;ZAHLUNGSEMPFÄNGER;Zweck;Betrag;Kommentar\n"
-        "01.03.2027;Musikschule Wuppertal;Raummiete;1.234,56;\n"
-        "2027-03-02;Copyshop;Flyer, farbig;19,90 €;x\n"
-        "03.03.2027;Bäckerei;Kuchen;45;\n"
+        "01.03.2025;Musikschule Wuppertal;Raummiete;1.234,56;\n"
+        "2025-03-02;Copyshop;Flyer, farbig;19,90 €;x\n"
+        "03.03.2025;Bäckerei;Kuchen;45;\n"
     )
     rows = parse_receipts(csv_file(text, bom=True))
     assert [(r.number, r.date, r.payee, r.purpose, r.amount) for r in rows] == [
-        (1, datetime.date(2027, 3, 1), "Musikschule Wuppertal", "Raummiete", Decimal("1234.56")),
-        (2, datetime.date(2027, 3, 2), "Copyshop", "Flyer, farbig", Decimal("19.90")),
-        (3, datetime.date(2027, 3, 3), "Bäckerei", "Kuchen", Decimal("45.00")),
+        (1, datetime.date(2025, 3, 1), "Musikschule Wuppertal", "Raummiete", Decimal("1234.56")),
+        (2, datetime.date(2025, 3, 2), "Copyshop", "Flyer, farbig", Decimal("19.90")),
+        (3, datetime.date(2025, 3, 3), "Bäckerei", "Kuchen", Decimal("45.00")),
     ]
 
 
 def test_a_csv_with_commas_and_quoted_german_amounts_is_read():
     text = (
         "Datum,Zahlungsempfänger,Zweck,Betrag\r\n"
-        '01.03.2027,"Müller, Anna",Honorar,"1.234,56"\r\n'
-        "02.03.2027,Copyshop,Flyer,1234.5\r\n"
+        '01.03.2025,"Müller, Anna",Honorar,"1.234,56"\r\n'
+        "02.03.2025,Copyshop,Flyer,1234.5\r\n"
     )
     rows = parse_receipts(csv_file(text))
     assert [(r.payee, r.amount) for r in rows] == [
@@ -112,13 +112,13 @@ def test_a_csv_with_commas_and_quoted_german_amounts_is_read():
 def test_every_bad_row_is_listed_with_its_row_number():
     text = (
         "Datum;Zahlungsempfänger;Zweck;Betrag\n"
-        "01.03.2027;Musikschule;Miete;100,00\n"
-        "32.13.2027;Copyshop;Flyer;abc\n"
+        "01.03.2025;Musikschule;Miete;100,00\n"
+        "32.13.2025;Copyshop;Flyer;abc\n"
         ";;Kaffee;12,345\n"
-        "03.03.2027;Bäckerei;Kuchen;-5,00\n"
+        "03.03.2025;Bäckerei;Kuchen;-5,00\n"
     )
     assert problems(csv_file(text)) == [
-        "Zeile 3: Datum „32.13.2027“ ist kein gültiges Datum (TT.MM.JJJJ).",
+        "Zeile 3: Datum „32.13.2025“ ist kein gültiges Datum (TT.MM.JJJJ).",
         "Zeile 3: Betrag „abc“ ist keine Zahl.",
         "Zeile 4: Datum fehlt.",
         "Zeile 4: Zahlungsempfänger fehlt.",
@@ -131,9 +131,9 @@ def test_xlsx_row_errors_count_rows_as_excel_shows_them():
     uploaded = xlsx(
         [
             ["Datum", "Zahlungsempfänger", "Zweck", "Betrag"],
-            ["01.03.2027", "A", "B", "1,00"],
-            ["01.03.2027", "A" * 201, "B", "1,00"],
-            ["01.03.2027", "A", "B", None],
+            ["01.03.2025", "A", "B", "1,00"],
+            ["01.03.2025", "A" * 201, "B", "1,00"],
+            ["01.03.2025", "A", "B", None],
         ]
     )
     assert problems(uploaded) == [
@@ -143,7 +143,7 @@ def test_xlsx_row_errors_count_rows_as_excel_shows_them():
 
 
 def test_a_file_without_the_header_names_the_missing_columns():
-    text = "Datum;Empfänger;Zweck;Summe\n01.03.2027;A;B;1,00\n"
+    text = "Datum;Empfänger;Zweck;Summe\n01.03.2025;A;B;1,00\n"
     assert problems(csv_file(text)) == [
         "Die Kopfzeile mit den Spalten Datum, Zahlungsempfänger, Zweck und Betrag fehlt "
         "(nicht gefunden: „Zahlungsempfänger“, „Betrag“)."
@@ -172,7 +172,7 @@ def test_a_word_document_renamed_to_xlsx_is_not_read_as_a_table():
 
 
 def test_a_csv_in_windows_encoding_is_refused_with_a_hint():
-    data = "Datum;Zahlungsempfänger;Zweck;Betrag\n01.03.2027;Bäckerei;Kuchen;5,00\n"
+    data = "Datum;Zahlungsempfänger;Zweck;Betrag\n01.03.2025;Bäckerei;Kuchen;5,00\n"
     uploaded = SimpleUploadedFile("belege.csv", data.encode("cp1252"))
     assert "CSV UTF-8" in problems(uploaded)[0]
 
@@ -180,16 +180,16 @@ def test_a_csv_in_windows_encoding_is_refused_with_a_hint():
 def test_empty_and_too_large_files_are_refused(settings):
     assert problems(SimpleUploadedFile("leer.csv", b"")) == ["Die Datei ist leer."]
     settings.ATTACHMENT_MAX_BYTES = 50
-    big = csv_file("Datum;Zahlungsempfänger;Zweck;Betrag\n" + "01.03.2027;A;B;1,00\n" * 5)
+    big = csv_file("Datum;Zahlungsempfänger;Zweck;Betrag\n" + "01.03.2025;A;B;1,00\n" * 5)
     assert problems(big)[0].startswith("Die Datei ist zu groß.")
 
 
 def test_more_than_1000_receipts_are_refused():
-    text = "Datum;Zahlungsempfänger;Zweck;Betrag\n" + "01.03.2027;A;B;1,00\n" * 1001
+    text = "Datum;Zahlungsempfänger;Zweck;Betrag\n" + "01.03.2025;A;B;1,00\n" * 1001
     assert problems(csv_file(text)) == [
         "Die Datei enthält mehr als 1.000 Belege. Mehr sind in einem Nachweis nicht möglich."
     ]
-    text = "Datum;Zahlungsempfänger;Zweck;Betrag\n" + "01.03.2027;A;B;1,00\n" * 1000
+    text = "Datum;Zahlungsempfänger;Zweck;Betrag\n" + "01.03.2025;A;B;1,00\n" * 1000
     assert len(parse_receipts(csv_file(text))) == 1000
 
 
@@ -197,11 +197,11 @@ def test_a_formula_is_never_evaluated_and_text_that_looks_like_one_is_kept_as_te
     uploaded = xlsx(
         [
             ["Datum", "Zahlungsempfänger", "Zweck", "Betrag"],
-            ["01.03.2027", '=HYPERLINK("http://example.org")', "Miete", "=1+1"],
+            ["01.03.2025", '=HYPERLINK("http://example.org")', "Miete", "=1+1"],
         ]
     )
     # The file holds no value Excel computed for the formulas: the cells count as empty.
     assert problems(uploaded) == ["Zeile 2: Zahlungsempfänger fehlt.", "Zeile 2: Betrag fehlt."]
-    text = "Datum;Zahlungsempfänger;Zweck;Betrag\n01.03.2027;=cmd|' /C calc'!A0;Miete;5,00\n"
+    text = "Datum;Zahlungsempfänger;Zweck;Betrag\n01.03.2025;=cmd|' /C calc'!A0;Miete;5,00\n"
     [row] = parse_receipts(csv_file(text))
     assert row.payee == "=cmd|' /C calc'!A0"

@@ -84,7 +84,8 @@ def test_the_receipts_must_add_up_to_the_actual_costs_to_the_cent(report):
     }
 
 
-def test_receipts_outside_the_project_period_are_named_by_number(report):
+def test_receipts_outside_the_project_period_do_not_block_the_submission(report):
+    """They are flagged in the check and not eligible (tests/grants/test_receipt_period.py)."""
     application = report.application
     Receipt.objects.filter(report=report, number=1).update(
         date=application.project_start - datetime.timedelta(days=1)
@@ -92,13 +93,7 @@ def test_receipts_outside_the_project_period_are_named_by_number(report):
     Receipt.objects.filter(report=report, number=2).update(
         date=application.project_end + datetime.timedelta(days=1)
     )
-    start, end = application.project_start, application.project_end
-    assert report_submission_errors(report) == {
-        RECEIPTS: [
-            f"Diese Belege liegen außerhalb des Projektzeitraums ({start:%d.%m.%Y} bis "
-            f"{end:%d.%m.%Y}): Nr. 1, 2."
-        ]
-    }
+    assert report_submission_errors(report) == {}
 
 
 def test_the_first_and_last_day_of_the_project_are_inside_the_period(report):

@@ -2,12 +2,19 @@
 reached, the check confirms it, and the department's portfolio view aggregates it, with the
 small count of people suppressed."""
 
+import datetime
 from decimal import Decimal
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
-from grants.models import ApplicationStatus, IndicatorStatus, IndicatorUnit, ReportStatus
+from grants.models import (
+    ApplicationStatus,
+    IndicatorStatus,
+    IndicatorUnit,
+    ReportStatus,
+)
 from tests.grants.indicator_factories import IndicatorFactory
 from tests.grants.report_factories import fill_report
 from tests.grants.test_application_indicators import page_data, submit_url
@@ -85,6 +92,9 @@ def test_three_indicators_go_from_the_application_through_the_report_to_the_port
     grant = approve_submitted(draft, staff, [(budget_line, "8000.00")])
     grant_make_final_by_waiver(application=grant, user=applicant)
     report = grant.reports.get(kind="final")
+    # The project has run for two months: its receipts are not dated in the future.
+    grant.project_start = timezone.localdate() - datetime.timedelta(days=60)
+    grant.save(update_fields=["project_start"])
     fill_report(report, receipts=1)
     client.force_login(applicant)
     response = client.post(
