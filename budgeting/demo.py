@@ -131,12 +131,16 @@ def funding_source_get(spec: tuple[str, str]) -> FundingSource:
 def budget_line_ensure(
     *, programme: Programme, spec: LineSpec, year: int, closed: bool = False
 ) -> bool:
-    """Create the programme's line of this source and year unless one exists."""
+    """Create the programme's line of this source and year unless one exists. A later year's
+    line gets a VE of its whole appropriation, so that grants starting next year can be bound
+    this year (budgeting.services.ledger.check_future_authorisation)."""
     figures = (
         {"appropriation": spec.closed.appropriation, "blocked": spec.closed.blocked}
         if closed
         else {"appropriation": spec.appropriation}
     )
+    if not closed and year > timezone.localdate().year:
+        figures["future_authorisation"] = spec.appropriation
     _line, created = BudgetLine.objects.get_or_create(
         year=year,
         programme=programme,

@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from budgeting.demo import budget_seed, carry_over_seed, cofunding_seed
 from budgeting.selectors import budget_lines_for_application
+from budgeting.services.payout import payment_request_refusal
 from core.money import round_money
 from core.roles import APPROVER, CASEWORKER, FINANCE, REVIEWER
 from grants.demo import DEMO_USERS, DemoSummary, demo_seed
@@ -109,23 +110,26 @@ def _make_final_and_pay_half(application, staff):
     """Waiver of appeal, half of the grant requested and paid with three sign-offs, then the
     report that is due first handed in with its indicator values (it waits for the check)."""
     member = application.submitted_by
-    grant_make_final_by_waiver(application=application, user=member)
+    application = grant_make_final_by_waiver(application=application, user=member)
     report = application.reports.order_by("due_on", "pk").first()
     report_actuals_seed(report=report, user=member)
     amount = round_money(application.requested_amount / 2)
-    request = payout_request(
-        application=application,
-        user=member,
-        amount=amount,
-        needed_within_two_months=True,
-        purpose="Honorare und Material der ersten Monate",
-    )
-    for node, user, service in (
-        (PayoutFlow.factual, staff[CASEWORKER], payout.task_factual),
-        (PayoutFlow.arithmetic, staff[FINANCE], payout.task_arithmetic),
-        (PayoutFlow.release, staff["releaser"], payout.task_release),
-    ):
-        _complete_payout(request, node, user, service)
+    # A grant bound only in next year's budget cannot be paid this year (annuality; in
+    # December the demo projects start next year): then nothing is requested yet.
+    if payment_request_refusal(application, amount, today=timezone.localdate()) is None:
+        request = payout_request(
+            application=application,
+            user=member,
+            amount=amount,
+            needed_within_two_months=True,
+            purpose="Honorare und Material der ersten Monate",
+        )
+        for node, user, service in (
+            (PayoutFlow.factual, staff[CASEWORKER], payout.task_factual),
+            (PayoutFlow.arithmetic, staff[FINANCE], payout.task_arithmetic),
+            (PayoutFlow.release, staff["releaser"], payout.task_release),
+        ):
+            _complete_payout(request, node, user, service)
     report_case_submit(report=report_fill_seed(report=report, user=member), user=member)
 
 

@@ -3,7 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from core.formatting import format_euro
+from core.formatting import format_date, format_euro
 from core.forms import BoundedDateField
 from grants.forms import money_field
 from grants.models import SCORE_MAX, DecisionOutcome, Recommendation
@@ -119,12 +119,26 @@ class SignoffForm(forms.Form):
 class ReleaseForm(SignoffForm):
     payout_date = BoundedDateField(label=_("Auszahlungstag"), required=False)
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, window=None, years=(), **kwargs):
+        """`window`: the earliest and latest payout date (budgeting.services.payout);
+        `years`: the fiscal years the grant has commitments in."""
         super().__init__(*args, **kwargs)
         self.fields["decision"].choices = [
             ("ok", _("Ich ordne die Auszahlung an.")),
             ("return", _("Zurückgeben")),
         ]
+        if window is not None:
+            earliest, latest = window
+            field = self.fields["payout_date"]
+            field.widget.attrs.update(min=earliest.isoformat(), max=latest.isoformat())
+            field.help_text = _(
+                "Leer: heute. Möglich vom %(earliest)s bis zum %(latest)s, in einem Jahr mit "
+                "Bindungen dieser Zuwendung (%(years)s); gebucht wird im Jahr der Auszahlung."
+            ) % {
+                "earliest": format_date(earliest),
+                "latest": format_date(latest),
+                "years": ", ".join(str(year) for year in years) or "–",
+            }
 
 
 class PaymentRequestForm(forms.Form):
@@ -140,6 +154,18 @@ class PaymentRequestForm(forms.Form):
         ),
         required=False,
     )
+    confirm_duplicate = forms.BooleanField(
+        label=_("Ja, ich möchte einen weiteren Mittelabruf über denselben Betrag senden."),
+        required=False,
+    )
+
+    def __init__(self, *args, ask_duplicate: bool = False, **kwargs):
+        """The confirmation of a second request over the same amount only once it is asked
+        for (the service names the open request), or when it was sent with the form."""
+        super().__init__(*args, **kwargs)
+        self.asks_duplicate = ask_duplicate or bool(self.data.get("confirm_duplicate"))
+        if not self.asks_duplicate:
+            del self.fields["confirm_duplicate"]
 
 
 def add_form_errors(form, error) -> None:

@@ -61,13 +61,16 @@ class LifecycleResult:
 
 def _room_in_budget(call, amount: Decimal) -> None:
     """Enough free money for every benchmark case on a line of the call's programme in the
-    year the cases start (the seed leaves the lines nearly bound): a higher appropriation."""
+    year the cases start (the seed leaves the lines nearly bound): a higher appropriation and
+    VE."""
     start = timezone.localdate() + relativedelta(months=SPEC.start_in_months)
     line = (
         BudgetLine.objects.filter(programme=call.programme, year=start.year).order_by("pk").first()
     )
     line.appropriation += amount
-    line.save(update_fields=["appropriation"])
+    # next year's line (in December): the VE must cover the commitments made this year
+    line.future_authorisation += amount
+    line.save(update_fields=["appropriation", "future_authorisation"])
 
 
 def lifecycle(cases: int, bare: int) -> LifecycleResult:

@@ -108,3 +108,8 @@ class PaymentRequest(models.Model):
     @property
     def is_open(self) -> bool:
         return self.status in OPEN_PAYMENT_STATUSES
+
+    @property
+    def payee_iban_formatted(self) -> str:
+        """The IBAN stored at the release in groups of four (empty before the release)."""
+        return " ".join(self.payee_iban[i : i + 4] for i in range(0, len(self.payee_iban), 4))

@@ -14,7 +14,7 @@ from core.formatting import format_euro
 from core.money import ZERO, round_money, split_money
 from grants.models import Application, ApplicationStatus
 
-from .ledger import ledger_book
+from .ledger import check_future_authorisation, ledger_book
 from .locks import lock_application, lock_lines
 
 ADJUSTABLE_STATUSES = (ApplicationStatus.APPROVED, ApplicationStatus.FINAL)
@@ -78,6 +78,7 @@ def _commit_more(application, amount, allocations, lines, user) -> list[LedgerEn
     ]
     if shortfalls:
         raise InsufficientFunds(shortfalls)
+    check_future_authorisation(planned, lines)
     return [
         ledger_book(
             line=lines[pk],

@@ -4,6 +4,7 @@ from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from budgeting.errors import InsufficientFunds, Shortfall
@@ -81,6 +82,56 @@ def commitment_parts(amount: Decimal, allocations: list[BudgetAllocation]) -> di
     }
 
 
+def future_authorisation_refusals(
+    parts: dict[int, Decimal], lines: dict[int, BudgetLine], *, year: int
+) -> list[str]:
+    """Why commitments booked in `year` on later years' lines are not covered by the lines'
+    Verpflichtungsermächtigung (VE), one message per line; [] if they are. `lines` carry their
+    amounts as read under lock; what a line would bind is its net commitments plus the part."""
+    messages = []
+    for pk, part in parts.items():
+        line = lines[pk]
+        if line.year <= year or part <= ZERO:
+            continue
+        bound = line.committed + part
+        if bound <= line.future_authorisation:
+            continue
+        figures = {
+            "line": line,
+            "line_year": line.year,
+            "year": year,
+            "ve": format_euro(line.future_authorisation),
+            "bound": format_euro(bound),
+        }
+        if line.future_authorisation <= ZERO:
+            messages.append(
+                _(
+                    "Die Haushaltsstelle %(line)s hat keine Verpflichtungsermächtigung; %(year)s "
+                    "kann auf ihr für %(line_year)s nichts gebunden werden (gebunden wären "
+                    "%(bound)s)."
+                )
+                % figures
+            )
+        else:
+            messages.append(
+                _(
+                    "Die Verpflichtungsermächtigung der Haushaltsstelle %(line)s beträgt "
+                    "%(ve)s; gebunden wären %(bound)s."
+                )
+                % figures
+            )
+    return messages
+
+
+def check_future_authorisation(parts: dict[int, Decimal], lines: dict[int, BudgetLine]) -> None:
+    """Refuse (ValidationError) commitments booked today that later years' VE do not cover."""
+    messages = future_authorisation_refusals(parts, lines, year=timezone.localdate().year)
+    if messages:
+        raise ValidationError(
+            [ValidationError(message, code="future_authorisation") for message in messages]
+        )
+
+
 def budget_commit(*, application: Application, amount: Decimal, user) -> list[LedgerEntry]:
     """Bind the approved amount pro rata on the planned lines; all lines or none."""
     with transaction.atomic():
@@ -96,6 +147,7 @@ def budget_commit(*, application: Application, amount: Decimal, user) -> list[Le
         ]
         if shortfalls:
             raise InsufficientFunds(shortfalls)
+        check_future_authorisation(parts, lines)
         return [
             ledger_book(
                 line=lines[pk],

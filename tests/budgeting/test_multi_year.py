@@ -1,9 +1,11 @@
-"""A grant committed in two fiscal years: its payouts draw on the payout year's commitments."""
+"""A grant committed in two fiscal years: its payouts draw on the payout year's commitments
+(annuality; tests/budgeting/test_annuality.py has the refusals)."""
 
 import datetime
 from decimal import Decimal
 
 import pytest
+from django.core.exceptions import ValidationError
 
 from budgeting.models import LedgerEntry, PaymentRequest
 from budgeting.selectors import budget_lines_for_application
@@ -15,20 +17,28 @@ from budgeting.services.payout import (
 )
 from grants.models import Application, ApplicationStatus
 from tests.budgeting.factories import BudgetAllocationFactory, BudgetLineFactory
+from tests.budgeting.frozen_today import freeze_today
 from tests.factories import ApplicationFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def two_year_grant():
+def two_year_grant(monkeypatch):
+    """Approved in August 2026: the 2027 part is bound under the 2027 line's VE."""
+    freeze_today(monkeypatch, datetime.date(2026, 8, 14))
     user = UserFactory()
     application = ApplicationFactory(
         project_start=datetime.date(2026, 9, 1), project_end=datetime.date(2027, 6, 30)
     )
     programme = application.call.programme
     this_year = BudgetLineFactory(programme=programme, year=2026, appropriation=Decimal("9000"))
-    next_year = BudgetLineFactory(programme=programme, year=2027, appropriation=Decimal("9000"))
+    next_year = BudgetLineFactory(
+        programme=programme,
+        year=2027,
+        appropriation=Decimal("9000"),
+        future_authorisation=Decimal("5000"),
+    )
     for line, amount in ((this_year, "3000.00"), (next_year, "5000.00")):
         BudgetAllocationFactory(
             application=application, budget_line=line, amount=Decimal(amount), planned_by=user
@@ -38,7 +48,9 @@ def two_year_grant():
     return application, this_year, next_year
 
 
-def pay(application, amount, day):
+def pay(monkeypatch, application, amount, day):
+    """Request, sign and release on `day`, paid out that day."""
+    freeze_today(monkeypatch, day)
     request = PaymentRequest.objects.create(
         application=application,
         amount=Decimal(amount),
@@ -58,14 +70,19 @@ def test_the_budget_check_offers_the_lines_of_every_project_year(two_year_grant)
     assert list(budget_lines_for_application(application)) == [this_year, next_year]
 
 
-def test_a_payout_draws_on_the_commitment_of_its_year(two_year_grant):
+def test_a_payout_draws_on_the_commitment_of_its_year(monkeypatch, two_year_grant):
     application, _this_year, _next_year = two_year_grant
-    assert pay(application, "2000.00", datetime.date(2026, 10, 1)) == {2026: Decimal("2000.00")}
-    assert pay(application, "3000.00", datetime.date(2027, 2, 1)) == {2027: Decimal("3000.00")}
+    assert pay(monkeypatch, application, "2000.00", datetime.date(2026, 10, 1)) == {
+        2026: Decimal("2000.00")
+    }
+    assert pay(monkeypatch, application, "3000.00", datetime.date(2027, 2, 1)) == {
+        2027: Decimal("3000.00")
+    }
 
 
-def test_when_the_year_does_not_cover_the_payout_all_lines_share_it(two_year_grant):
+def test_when_the_year_does_not_cover_the_payout_it_is_refused(monkeypatch, two_year_grant):
     application, _this_year, _next_year = two_year_grant
-    # 4,000.00 in 2026: the 2026 line has only 3,000.00 open, so both lines pay pro rata
-    parts = pay(application, "4000.00", datetime.date(2026, 10, 1))
-    assert parts == {2026: Decimal("1500.00"), 2027: Decimal("2500.00")}
+    # 4,000.00 in 2026: the 2026 line has only 3,000.00 open; the 2027 part stays for 2027
+    with pytest.raises(ValidationError, match=r"Für 2026 sind noch 3\.000,00"):
+        pay(monkeypatch, application, "4000.00", datetime.date(2026, 10, 1))
+    assert not LedgerEntry.objects.filter(kind="payout").exists()

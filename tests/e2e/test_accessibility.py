@@ -166,7 +166,9 @@ def build_world(login_session) -> World:
     for name, weight in (("Bedarf im Quartier", "2"), ("Wirkung", "1")):
         Criterion.objects.create(programme=programme, name=name, weight=weight)
     call = CallFactory(programme=programme, title=f"Aufruf {today.year + 1}")
-    project_year = (today + datetime.timedelta(days=30)).year
+    # The projects start today: a payout is booked in the year it is paid (annuality), so the
+    # grants are bound in this year's budget whatever the month.
+    project_year = today.year
     city = FundingSource.objects.create(name="Stadt Wuppertal – Haushalt", kind="city")
     coding = {"produkt": "1.05.02.01", "kostenstelle": "20500", "sachkonto": "531800"}
     line = BudgetLine.objects.create(
@@ -196,7 +198,11 @@ def build_world(login_session) -> World:
 
     def application(title: str):
         return ApplicationFactory(
-            organisation=organisation, call=call, created_by=applicant, title=title
+            organisation=organisation,
+            call=call,
+            created_by=applicant,
+            title=title,
+            project_start=today,
         )
 
     def complete(app, node, role, service, **data):

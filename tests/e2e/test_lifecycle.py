@@ -171,7 +171,8 @@ def set_up_programme() -> None:
     required document, two criteria and a city budget line of 20.000,00 €."""
     programme = ProgrammeFactory(name=PROGRAMME)
     RequiredDocumentFactory(programme=programme, name="Satzung")
-    year = (timezone.localdate() + datetime.timedelta(days=30)).year  # the project's start
+    # the project's start (today): a payout is booked in the year it is paid (annuality)
+    year = timezone.localdate().year
     CallFactory(programme=programme, title=f"Aufruf {year}")
     Criterion.objects.create(programme=programme, name="Bedarf im Quartier", weight="2")
     Criterion.objects.create(programme=programme, name="Wirkung", weight="1")
@@ -351,7 +352,7 @@ class Walk:
                 "summary": "Jeden Mittwoch üben Frauen Deutsch beim Kaffee.",
                 "goals": "Mehr Sicherheit beim Sprechen, Kontakte im Stadtteil.",
                 "target_group": "Neu zugewanderte Frauen.",
-                "project_start": (today + datetime.timedelta(days=30)).isoformat(),
+                "project_start": today.isoformat(),
                 "project_end": (today + datetime.timedelta(days=200)).isoformat(),
                 "requested_amount": "4.000,00",
                 "costs-0-description": "Kursleitung, 40 Termine",

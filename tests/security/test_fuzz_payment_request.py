@@ -3,6 +3,7 @@ process, the ledger untouched."""
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 from hypothesis import given
 from viewflow.workflow.models import Process
 
@@ -12,6 +13,15 @@ from tests.security.fuzz import FUZZ, NUMBERS, assert_answer, marked_invalid, ro
 from tests.workflow.grants import approved_grant
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def budget_line(budget_line):
+    """The city line in this year's budget: the request is paid this year (annuality), so the
+    form is offered whatever the month."""
+    budget_line.year = timezone.localdate().year
+    budget_line.save(update_fields=["year"])
+    return budget_line
 
 
 @pytest.fixture

@@ -20,7 +20,7 @@ from tests.security.fuzz import (
     marked_invalid,
     rolled_back,
 )
-from tests.workflow.test_revocation import paid_grant, revoke  # noqa: F401
+from tests.workflow.test_revocation import budget_line, paid_grant, revoke  # noqa: F401
 
 pytestmark = pytest.mark.django_db
 

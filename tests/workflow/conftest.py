@@ -32,7 +32,9 @@ def staff(db):
 
 @pytest.fixture
 def budget_line(call):
-    """A city budget line of the call's programme with 20,000.00 € for the project's year."""
+    """A city budget line of the call's programme with 20,000.00 € for the project's year; its
+    VE covers it in full, so that it can be bound the year before (in December the project
+    starts next year)."""
     year = (timezone.localdate() + datetime.timedelta(days=30)).year
     source = FundingSource.objects.create(name="Stadt Wuppertal – Haushalt", kind="city")
     return BudgetLine.objects.create(
@@ -43,6 +45,7 @@ def budget_line(call):
         kostenstelle="20500",
         sachkonto="531800",
         appropriation=Decimal("20000.00"),
+        future_authorisation=Decimal("20000.00"),
     )
 
 

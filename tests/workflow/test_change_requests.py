@@ -40,7 +40,8 @@ TODAY = timezone.localdate
 
 @pytest.fixture
 def second_line(budget_line):
-    """A Land NRW line of the same programme and year, so the grant spans two lines."""
+    """A Land NRW line of the same programme and year, so the grant spans two lines (with a VE
+    as the city line, for the year before)."""
     return BudgetLine.objects.create(
         year=budget_line.year,
         programme=budget_line.programme,
@@ -49,6 +50,7 @@ def second_line(budget_line):
         kostenstelle="20521",
         sachkonto="531810",
         appropriation=Decimal("10000.00"),
+        future_authorisation=Decimal("10000.00"),
     )
 
 

@@ -25,6 +25,15 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
+def budget_line(budget_line):
+    """The conftest's city line in this year's budget: a payout is booked in the year it is
+    paid (annuality), and these payouts are paid today, whatever the month."""
+    budget_line.year = timezone.localdate().year
+    budget_line.save(update_fields=["year"])
+    return budget_line
+
+
+@pytest.fixture
 def second_line(budget_line):
     """A Land NRW line of the same programme and year, so payouts split over two lines."""
     return BudgetLine.objects.create(

@@ -4,6 +4,7 @@ from decimal import Decimal
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from budgeting.balances import grant_balances
 from budgeting.models import PaymentRequest, RefundClaim
@@ -16,6 +17,15 @@ from tests.workflow.test_payouts import request_payment
 from workflow.selectors import payout_process_of
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def budget_line(budget_line):
+    """The conftest's city line in this year's budget: the payout is paid today, and a payout
+    is booked in the year it is paid (annuality)."""
+    budget_line.year = timezone.localdate().year
+    budget_line.save(update_fields=["year"])
+    return budget_line
 
 
 @pytest.fixture

@@ -1,6 +1,9 @@
 """The three sign-offs of a payment request."""
 
+from django.utils import timezone
+
 from budgeting.balances import grant_balances
+from budgeting.services.payout import commitments_by_year, payee_account, payout_date_window
 from workflow import forms
 from workflow.services import payout as services
 from workflow.views.tasks import CaseTaskView
@@ -24,7 +27,10 @@ class PayoutTaskView(CaseTaskView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context.update(
-            payment_request=self.payment_request, balances=grant_balances(self.application)
+            payment_request=self.payment_request,
+            balances=grant_balances(self.application),
+            year_funds=commitments_by_year(self.application),
+            account=payee_account(self.application),
         )
         return context
 
@@ -50,3 +56,8 @@ class ArithmeticView(PayoutTaskView):
 class ReleaseView(PayoutTaskView):
     form_class = forms.ReleaseForm
     service = services.task_release
+
+    def get_form_kwargs(self):
+        years = [funds.year for funds in commitments_by_year(self.application)]
+        window = payout_date_window(timezone.localdate())
+        return {**super().get_form_kwargs(), "window": window, "years": years}

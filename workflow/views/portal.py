@@ -110,6 +110,9 @@ class PaymentRequestView(PortalMixin, View):
             try:
                 payout_request(application=application, user=request.user, **form.cleaned_data)
             except ValidationError as error:
+                if "confirm_duplicate" in getattr(error, "error_dict", {}):
+                    form = PaymentRequestForm(request.POST, ask_duplicate=True)
+                    form.is_valid()
                 add_form_errors(form, error)
             else:
                 messages.success(
