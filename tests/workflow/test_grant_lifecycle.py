@@ -108,6 +108,15 @@ def accept(client, people, report):
 
 
 @pytest.fixture
+def budget_line(budget_line):
+    """The conftest's city line in this year's budget: the payouts are paid today, and a payout
+    is booked in the year it is paid (annuality)."""
+    budget_line.year = timezone.localdate().year
+    budget_line.save(update_fields=["year"])
+    return budget_line
+
+
+@pytest.fixture
 def grant(draft, applicant, people, budget_line):
     grant = approved_grant(draft, applicant, people, [(budget_line, "8000.00")])
     return grant
