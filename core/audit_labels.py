@@ -36,6 +36,8 @@ AUDIT_LABELS = {
     "grants.decision.approved": _("Bewilligt"),
     "grants.decision.partial": _("Teilbewilligt"),
     "grants.decision.rejected": _("Abgelehnt"),
+    "grants.terms.fixed": _("Bewilligungsbedingungen festgelegt"),
+    "grants.terms.changed": _("Bewilligungsbedingungen geändert (Änderungsbescheid)"),
     "grants.notice.issued": _("Bescheid erlassen"),
     "grants.notice.retrieved": _("Bescheid im Portal abgerufen (am Folgetag bekanntgegeben)"),
     "grants.notice.provision_ended": _(

@@ -49,7 +49,15 @@ class CallInline(admin.TabularInline):
 
 @admin.register(Programme)
 class ProgrammeAdmin(admin.ModelAdmin):
-    list_display = ["name", "financing_type", "funding_rate", "max_amount", "is_active"]
+    list_display = [
+        "name",
+        "financing_type",
+        "funding_rate",
+        "unit_rate",
+        "unit_name",
+        "max_amount",
+        "is_active",
+    ]
     list_filter = ["financing_type", "is_active", "themes"]
     search_fields = ["name"]
     filter_horizontal = ["themes", "eligible_districts"]

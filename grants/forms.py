@@ -6,6 +6,7 @@ from django.db.models.fields import BLANK_CHOICE_LABEL
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 
+from core.formatting import format_euro
 from core.forms import DateInput, LocalizedDecimalField
 from core.models import District
 from grants.models import Application, Call, CostCategory, FinancingKind, RequiredDocument
@@ -24,6 +25,18 @@ def money_field(label, required=True):
     )
 
 
+def units_field(label, required=False):
+    """A number of units (course hours, participants), with up to two decimal places."""
+    return LocalizedDecimalField(
+        label=label,
+        required=required,
+        min_value=0,
+        max_digits=10,
+        decimal_places=2,
+        widget=forms.TextInput(attrs={"inputmode": "decimal", "class": "amount"}),
+    )
+
+
 class NewApplicationForm(forms.Form):
     call = forms.ModelChoiceField(label=_("Förderaufruf"), queryset=Call.objects.none())
     title = forms.CharField(label=_("Projekttitel"), max_length=200)
@@ -37,6 +50,7 @@ class ApplicationForm(forms.ModelForm):
     """The project plan; saved as a draft even when incomplete."""
 
     requested_amount = money_field(_("beantragte Förderung (Euro)"), required=False)
+    units_planned = units_field(_("geplante Einheiten"))
     districts = forms.ModelMultipleChoiceField(
         label=_("Stadtbezirke des Projekts"),
         queryset=District.objects.all(),
@@ -55,6 +69,7 @@ class ApplicationForm(forms.ModelForm):
             "project_start",
             "project_end",
             "requested_amount",
+            "units_planned",
             "publication_consent",
         ]
         widgets = {
@@ -69,6 +84,20 @@ class ApplicationForm(forms.ModelForm):
             "goals": _("Was soll sich durch das Projekt verändern?"),
             "target_group": _("Wen wollen Sie erreichen, und wie viele Menschen ungefähr?"),
         }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        programme = self.instance.call.programme
+        if programme.unit_rate is None:
+            del self.fields["units_planned"]
+            return
+        self.fields["units_planned"].label = _("geplante Einheiten (%(unit)s)") % {
+            "unit": programme.unit_name
+        }
+        self.fields["units_planned"].help_text = _(
+            "Das Programm fördert mit einem Festbetrag von %(rate)s je %(unit)s. Die beantragte "
+            "Förderung ist dieser Satz mal die geplanten Einheiten."
+        ) % {"rate": format_euro(programme.unit_rate), "unit": programme.unit_name}
 
 
 def with_blank(choices):

@@ -26,6 +26,7 @@ def submission_errors(application: Application, *, today: date) -> dict[str, lis
     _check_period(application, errors)
     _check_districts(application, errors)
     _check_plan(application, errors)
+    _check_units(application, errors)
     _check_documents(application, errors)
     _check_indicators(application, errors)
     return dict(errors)
@@ -123,6 +124,34 @@ def _check_plan(application, errors):
                 "costs": format_euro(costs),
                 "total": format_euro(application.financing_total),
                 "diff": format_euro(difference),
+            }
+        )
+
+
+def _check_units(application, errors):
+    """Festbetrag je Einheit: the requested grant is the rate times the planned units."""
+    programme = application.call.programme
+    if programme.unit_rate is None:
+        return
+    units = application.units_planned
+    if units is None or units <= 0:
+        errors["units_planned"].append(
+            _("Bitte geben Sie an, wie viele Einheiten (%(unit)s) Sie planen.")
+            % {"unit": programme.unit_name}
+        )
+        return
+    expected = round_money(programme.unit_rate * units)
+    if application.requested_amount is not None and application.requested_amount != expected:
+        errors["requested_amount"].append(
+            _(
+                "Die beantragte Förderung ist der Festbetrag je Einheit mal die geplanten "
+                "Einheiten: %(rate)s × %(units)s %(unit)s = %(amount)s."
+            )
+            % {
+                "rate": format_euro(programme.unit_rate),
+                "units": format_percent(units),
+                "unit": programme.unit_name,
+                "amount": format_euro(expected),
             }
         )
 

@@ -2,11 +2,13 @@
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from viewflow.forms import FieldSet, Layout
 
 from core.formatting import format_date, format_euro
 from core.forms import BoundedDateField
 from grants.forms import money_field
 from grants.models import SCORE_MAX, DecisionOutcome, Recommendation
+from grants.services.terms import Exclusion, excluded_field, reason_field
 
 SCORE_CHOICES = [(n, str(n)) for n in range(SCORE_MAX + 1)]
 
@@ -91,6 +93,9 @@ class BudgetCheckForm(forms.Form):
 
 
 class DecisionForm(forms.Form):
+    """The decision; on an approval, per cost line an optional amount found not eligible
+    (zuwendungsfähige Ausgaben) with its reason."""
+
     outcome = forms.ChoiceField(
         label=_("Entscheidung"), choices=DecisionOutcome.choices, widget=forms.RadioSelect
     )
@@ -101,6 +106,52 @@ class DecisionForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 6}),
         help_text=_("Pflicht bei Teilbewilligung und Ablehnung; sie steht im Bescheid."),
     )
+
+    def __init__(self, *args, cost_lines=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.cost_lines = list(cost_lines)
+        for line in self.cost_lines:
+            amount = money_field(
+                _("%(line)s: nicht zuwendungsfähig (Euro)") % {"line": line.description},
+                required=False,
+            )
+            amount.help_text = _("Betrag laut Kostenplan: %(amount)s") % {
+                "amount": format_euro(line.amount)
+            }
+            self.fields[excluded_field(line.pk)] = amount
+            self.fields[reason_field(line.pk)] = forms.CharField(
+                label=_("Grund zu „%(line)s“") % {"line": line.description},
+                required=False,
+                max_length=500,
+            )
+
+    def exclusions(self) -> list[Exclusion]:
+        """The lines with an excluded amount or a reason (the service checks both)."""
+        data = self.cleaned_data
+        rows = []
+        for line in self.cost_lines:
+            amount = data.get(excluded_field(line.pk))
+            reason = data.get(reason_field(line.pk)) or ""
+            if amount or reason.strip():
+                rows.append(Exclusion(cost_line_id=line.pk, amount=amount, reason=reason))
+        return rows
+
+    def layout(self) -> Layout:
+        """Decision first, then the section of the eligible costs: per cost line the excluded
+        amount and its reason, each the full width (the labels name the line)."""
+        rows = [
+            name
+            for line in self.cost_lines
+            for name in (excluded_field(line.pk), reason_field(line.pk))
+        ]
+        if not rows:
+            return Layout("outcome", "approved_amount", "reasons")
+        return Layout(
+            "outcome",
+            "approved_amount",
+            "reasons",
+            FieldSet(_("Zuwendungsfähige Ausgaben (bei Bewilligung)"), *rows),
+        )
 
 
 class SignoffForm(forms.Form):

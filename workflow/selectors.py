@@ -31,6 +31,7 @@ from grants.models import (
 )
 from grants.reports.selectors import report_indicator_prefetches
 from grants.selectors_indicators import actuals_by_report, application_indicators
+from grants.terms import terms_in_force
 from workflow.forms import RefundWaiverForm, RepaymentForm, RevocationForm
 from workflow.models import ApplicationProcess, PayoutProcess, ReportProcess
 
@@ -76,6 +77,7 @@ def case_context(application: Application) -> dict:
             ReviewScore.objects.filter(review=review).select_related("criterion") if review else []
         ),
         "decision": getattr(application, "decision", None),
+        "terms": terms_in_force(application),
         "allocations": allocations_of(application),
         "commitments": commitments_of(application),
     }

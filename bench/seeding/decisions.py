@@ -7,8 +7,10 @@ from bench.seeding.common import ZERO, Case, Context, S, money
 from grants.models import (
     Decision,
     DecisionOutcome,
+    FinancingType,
     FormalCheck,
     FormalCheckResult,
+    GrantTerms,
     Recommendation,
     Review,
     ReviewScore,
@@ -24,7 +26,7 @@ PARTIAL_SHARE = Decimal("0.8")
 
 def decisions_create(ctx: Context, cases: list[Case], criteria: dict) -> dict[str, list]:
     """Check, review and decide every case as far as its status says; returns the rows."""
-    checks, reviews, decisions, reviewed = [], [], [], []
+    checks, reviews, decisions, reviewed, decided = [], [], [], [], []
     for case in cases:
         if case.status not in CHECKED:
             continue
@@ -36,6 +38,7 @@ def decisions_create(ctx: Context, cases: list[Case], criteria: dict) -> dict[st
         reviewed.append(case)
         if case.status in DECIDED:
             decisions.append(_decision(ctx, case))
+            decided.append(case)
     ctx.bulk(FormalCheck, checks)
     reviews = ctx.bulk(Review, reviews)
     ctx.bulk(
@@ -46,8 +49,32 @@ def decisions_create(ctx: Context, cases: list[Case], criteria: dict) -> dict[st
             for c in criteria[case.programme.pk]
         ),
     )
-    ctx.bulk(Decision, decisions)
+    decisions = ctx.bulk(Decision, decisions)
+    ctx.bulk(
+        GrantTerms,
+        (
+            _terms(case, decision)
+            for decision, case in zip(decisions, decided, strict=True)
+            if decision.outcome != DecisionOutcome.REJECTED
+        ),
+    )
     return {"formal_checks": checks, "reviews": reviews, "decisions": decisions}
+
+
+def _terms(case: Case, decision: Decision) -> GrantTerms:
+    """Version 1 of the terms, as decision_record fixes them (grants.services.terms)."""
+    programme = case.programme
+    share = programme.financing_type == FinancingType.SHARE
+    return GrantTerms(
+        application_id=case.app.pk,
+        version=1,
+        decision_id=decision.pk,
+        financing_type=programme.financing_type,
+        funding_rate=programme.funding_rate if share else None,
+        approved_amount=decision.approved_amount,
+        eligible_costs=case.costs,
+        fixed_by=decision.decided_by,
+    )
 
 
 def _times(ctx: Context, case: Case) -> None:

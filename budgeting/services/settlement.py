@@ -4,8 +4,6 @@ The final grant Z comes from `grants.settlement.settle` (the formulas of DOMAIN.
 service adds what money does with it: the unused commitment is released and an overpayment
 becomes a refund claim. The workflow pays out an underpayment and changes the status."""
 
-from decimal import Decimal
-
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
@@ -16,9 +14,10 @@ from budgeting.selectors import commitments_of
 from core.audit import audit_record
 from core.formatting import format_euro
 from core.money import ZERO, split_money
-from grants.models import Application, ApplicationStatus, FinancingType
+from grants.models import Application, ApplicationStatus, ReportKind
 from grants.reports.rules import ReportTotals
 from grants.settlement import Settlement, SettlementInput, settle
+from grants.terms import terms_in_force
 
 from .ledger import ledger_book
 from .locks import lock_application, lock_lines
@@ -26,29 +25,49 @@ from .refund import last_payout_date, refund_claim_create
 
 
 def settlement_input(application: Application, totals: ReportTotals, *, approved, paid):
-    programme = application.call.programme
-    rate = None
-    if programme.financing_type == FinancingType.SHARE:
-        rate = programme.funding_rate / Decimal(100)
+    """The settlement's figures: financing type, rate and per-unit rate as the notice in force
+    fixed them (never the programme's current settings), actual units from the final report.
+
+    Raises ValidationError when the grant has no terms, or a per-unit grant's final report
+    states no units."""
+    terms = terms_in_force(application)
+    if terms is None:
+        raise ValidationError(
+            _("Für diese Zuwendung sind keine Bewilligungsbedingungen festgehalten.")
+        )
+    units_actual = None
+    if terms.is_per_unit:
+        report = application.reports.filter(kind=ReportKind.FINAL).first()
+        units_actual = report.units_actual if report is not None else None
+        if units_actual is None:
+            raise ValidationError(
+                _("Der Verwendungsnachweis nennt nicht, wie viele %(unit)s erbracht wurden.")
+                % {"unit": terms.unit_name}
+            )
     return SettlementInput(
-        financing_type=programme.financing_type,
+        financing_type=terms.financing_type,
         approved=approved,
-        rate=rate,
+        rate=terms.rate_fraction,
         costs_actual=totals.costs_actual,
         own_planned=totals.own_planned,
         own_actual=totals.own_actual,
         third_planned=totals.third_planned,
         third_actual=totals.third_actual,
         paid=paid,
+        unit_rate=terms.unit_rate if terms.is_per_unit else None,
+        units_actual=units_actual,
     )
 
 
-def settlement_preview(application: Application, totals: ReportTotals) -> Settlement:
-    """The computation as it would be settled now (for the staff page)."""
+def settlement_preview(application: Application, totals: ReportTotals) -> Settlement | None:
+    """The computation as it would be settled now (for the staff page); None when the terms
+    or the units it needs are missing."""
     balances = grant_balances(application)
-    return settle(
-        settlement_input(application, totals, approved=balances.approved, paid=balances.paid)
-    )
+    try:
+        data = settlement_input(application, totals, approved=balances.approved, paid=balances.paid)
+    except ValidationError:
+        return None
+    return settle(data)
 
 
 @transaction.atomic

@@ -12,7 +12,10 @@ from django.utils.translation import gettext as _
 
 from core.formatting import format_euro, format_percent
 from core.languages import NOTICE_LANGUAGE
-from grants.models import Application, DecisionOutcome, FinancingType, NoticeKind
+from core.money import ZERO, round_money, sum_money
+from grants.models import Application, DecisionOutcome, FinancingType, GrantTerms, NoticeKind
+from grants.services.terms import decision_terms, format_units
+from grants.terms import terms_in_force
 
 TEMPLATES = {
     NoticeKind.APPROVAL: "grants/notices/approval.html",
@@ -101,7 +104,7 @@ def notice_context(
         raise ValueError(_("Der Durchführungszeitraum des Projekts fehlt."))
 
     programme = application.call.programme
-    is_share = programme.financing_type == FinancingType.SHARE and programme.funding_rate
+    terms = _terms(application, kind, decision)
     document_title = _("%(kind)s %(reference)s (Version %(version)s)") % {
         "kind": kind.label,
         "reference": application.reference,
@@ -123,10 +126,7 @@ def notice_context(
         ),
         "project_start": _day(application.project_start),
         "project_end": _day(application.project_end),
-        "financing_type": programme.financing_type,
-        "funding_rate": (
-            f"{format_percent(programme.funding_rate)}\N{NO-BREAK SPACE}%" if is_share else ""
-        ),
+        **_terms_context(terms),
         "approved_amount": format_euro(
             decision.approved_amount if approved_amount is None else approved_amount
         ),
@@ -137,6 +137,53 @@ def notice_context(
         "appeal_court": settings.APPEAL_COURT,
         "document_title": document_title,
     }
+
+
+def _terms(application: Application, kind: NoticeKind, decision) -> GrantTerms | None:
+    """The terms the notice prints: those in force (an Änderungsbescheid states them with its
+    new amount, which becomes the next version once it is issued). A decision stored without
+    its terms (recorded before they existed) shows what it fixes from the programme."""
+    if kind != NoticeKind.APPROVAL:
+        return None
+    terms = terms_in_force(application)
+    if terms is None:
+        terms = decision_terms(application, approved_amount=decision.approved_amount)
+    return terms
+
+
+def _terms_context(terms: GrantTerms | None) -> dict:
+    if terms is None:
+        return {"financing_type": "", "funding_rate": "", "excluded_lines": []}
+    is_share = terms.financing_type == FinancingType.SHARE and terms.funding_rate
+    excluded = list(terms.excluded_lines.all()) if terms.pk else []
+    context = {
+        "terms": terms,
+        "financing_type": terms.financing_type,
+        "financing_type_display": terms.get_financing_type_display(),
+        "funding_rate": (
+            f"{format_percent(terms.funding_rate)}\N{NO-BREAK SPACE}%" if is_share else ""
+        ),
+        "eligible_costs": format_euro(terms.eligible_costs),
+        "excluded_lines": [
+            {
+                "line": row.cost_line.description,
+                "amount": format_euro(row.amount),
+                "reason": row.reason,
+            }
+            for row in excluded
+        ],
+        "excluded_total": format_euro(sum_money(row.amount for row in excluded)),
+        "is_per_unit": terms.is_per_unit,
+    }
+    if terms.is_per_unit:
+        units = terms.units_planned or ZERO
+        context |= {
+            "unit_rate": format_euro(terms.unit_rate),
+            "unit_name": terms.unit_name,
+            "units_planned": format_units(units),
+            "unit_cap": format_euro(round_money(terms.unit_rate * units)),
+        }
+    return context
 
 
 def _day(value: date | None) -> str:

@@ -10,19 +10,23 @@ from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 
 from core.forms import BoundedDateField, LocalizedDecimalField
-from grants.forms import MONEY_WIDGET, money_field, with_blank
+from grants.forms import MONEY_WIDGET, money_field, units_field, with_blank
 from grants.models import Report
 from grants.reports.receipts_import import MAX_ROWS
 from grants.reports.rows import ReceiptRow
 from grants.reports.rules import plan_line_name, receipt_date_refusal
+from grants.reports.units import report_unit_name
 
 
 class ReportForm(forms.ModelForm):
-    """The Sachbericht; saved as a draft even when incomplete."""
+    """The Sachbericht (and, in the final report of a per-unit grant, the units delivered);
+    saved as a draft even when incomplete."""
+
+    units_actual = units_field(_("erbrachte Einheiten"))
 
     class Meta:
         model = Report
-        fields = ["work_done", "what_worked", "what_did_not"]
+        fields = ["work_done", "what_worked", "what_did_not", "units_actual"]
         widgets = {
             "work_done": forms.Textarea(attrs={"rows": 5}),
             "what_worked": forms.Textarea(attrs={"rows": 4}),
@@ -33,6 +37,18 @@ class ReportForm(forms.ModelForm):
             "what_worked": _("Was hat die Teilnehmenden weitergebracht?"),
             "what_did_not": _("Was lief anders als geplant? Was ändern Sie deshalb?"),
         }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        unit = report_unit_name(self.instance)
+        if unit is None:
+            del self.fields["units_actual"]
+            return
+        self.fields["units_actual"].label = _("erbrachte Einheiten (%(unit)s)") % {"unit": unit}
+        self.fields["units_actual"].help_text = _(
+            "Die Zuwendung ist der Festbetrag je Einheit mal die erbrachten Einheiten, "
+            "höchstens der bewilligte Betrag."
+        )
 
 
 class ActualsForm(forms.Form):

@@ -22,6 +22,7 @@ DRAFT_FIELDS = (
     "project_start",
     "project_end",
     "requested_amount",
+    "units_planned",
     "publication_consent",
 )
 

@@ -29,6 +29,7 @@ from grants.models import (
 )
 from grants.scoring import weighted_total
 from grants.services.errors import NotAllowed
+from grants.services.terms import Exclusion, decision_terms_check, terms_fix_at_decision
 
 
 def _locked(application: Application, *expected: str) -> Application:
@@ -164,9 +165,19 @@ def application_ready_for_decision(*, application: Application) -> Application:
 
 @transaction.atomic
 def decision_record(
-    *, application: Application, user, outcome: str, approved_amount: Decimal | None, reasons: str
+    *,
+    application: Application,
+    user,
+    outcome: str,
+    approved_amount: Decimal | None,
+    reasons: str,
+    excluded: list[Exclusion] | None = None,
 ) -> Decision:
-    """Approve in full, approve in part (amount and reasons), or reject (reasons)."""
+    """Approve in full, approve in part (amount and reasons), or reject (reasons).
+
+    An approval fixes the terms (version 1): `excluded` names the cost lines found not
+    eligible, in whole or in part, with the reason; the approved amount stays within what
+    the financing type allows on the eligible costs (grants.services.terms)."""
     application = _locked(application, ApplicationStatus.AWAITING_DECISION)
     requested = application.requested_amount
     reasons = reasons.strip()
@@ -187,6 +198,11 @@ def decision_record(
         approved_amount = ZERO
     if outcome != DecisionOutcome.APPROVED and not reasons:
         raise ValidationError({"reasons": _("Bitte begründen Sie die Entscheidung.")})
+    approved = outcome != DecisionOutcome.REJECTED
+    if approved:
+        decision_terms_check(
+            application, outcome=outcome, approved_amount=approved_amount, exclusions=excluded or []
+        )
     decision = Decision(
         application=application,
         outcome=outcome,
@@ -196,7 +212,8 @@ def decision_record(
     )
     decision.full_clean()
     decision.save()
-    approved = outcome != DecisionOutcome.REJECTED
+    if approved:
+        terms_fix_at_decision(decision=decision, user=user, exclusions=excluded or [])
     _set_status(
         application,
         ApplicationStatus.APPROVED if approved else ApplicationStatus.REJECTED,

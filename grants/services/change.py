@@ -31,6 +31,8 @@ from grants.models import (
     Notice,
 )
 from grants.services.errors import NotAllowed
+from grants.services.terms import terms_fix_at_change
+from grants.terms import terms_in_force
 
 CHANGEABLE_STATUSES = (ApplicationStatus.APPROVED, ApplicationStatus.FINAL)
 # A cost line may deviate by this share of its planned amount without a change request.
@@ -302,12 +304,24 @@ def change_decide(
 
 @transaction.atomic
 def change_notice_record(*, change: ChangeRequest, notice: Notice) -> ChangeRequest:
-    """Note the version of the Änderungsbescheid that put the approved change into effect."""
+    """Note the version of the Änderungsbescheid that put the approved change into effect;
+    the notice's version of the terms is the one before with the new amount."""
     change = _locked(change, ChangeRequestStatus.APPROVED)
     if notice.application_id != change.application_id:
         raise ValueError("Der Bescheid gehört zu einem anderen Antrag.")
     change.version_issued = notice.version
     change.save(update_fields=["version_issued"])
+    previous = terms_in_force(change.application)
+    terms_fix_at_change(
+        change=change,
+        version=notice.version,
+        approved_amount=(
+            change.new_amount
+            if change.new_amount is not None or previous is None
+            else previous.approved_amount
+        ),
+        user=notice.issued_by,
+    )
     audit_record(
         actor=notice.issued_by,
         action="grants.change.notice_issued",

@@ -36,6 +36,7 @@ from grants.reports.rules import (
     report_submission_errors,
     report_totals,
 )
+from grants.reports.units import UNITS, report_unit_name, units_errors
 from grants.services.errors import NotAllowed, ReportRejected
 from grants.services.indicator_actuals import IndicatorValue, indicator_actuals_replace
 
@@ -131,6 +132,8 @@ def report_save_draft(
     report = report_locked_for_edit(report, user)
     for field in NARRATIVE_FIELDS:
         setattr(report, field, data.get(field, getattr(report, field)))
+    if report_unit_name(report) is not None:
+        report.units_actual = data.get(UNITS, report.units_actual)
     report.full_clean()
     report.save()
     application = report.application
@@ -239,7 +242,7 @@ def _replace_receipts(report: Report, receipts: list[ReceiptRow]) -> None:
 def report_submit(*, report: Report, user) -> Report:
     """Submit the report if it meets every rule; a resubmission answers the open request."""
     report = report_locked_for_edit(report, user)
-    errors = report_submission_errors(report)
+    errors = report_submission_errors(report) | units_errors(report)
     if errors:
         raise ReportRejected(errors)
     now = timezone.now()

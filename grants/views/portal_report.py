@@ -24,6 +24,7 @@ from grants.reports.permissions import can_edit_report, report_edit_refusal
 from grants.reports.receipts_import import parse_receipts
 from grants.reports.rules import SECTIONS, report_submission_errors, report_totals
 from grants.reports.selectors import report_for_member, report_plan_rows
+from grants.reports.units import units_errors
 from grants.selectors_indicators import report_indicator_rows
 from grants.services.errors import NotAllowed
 from grants.services.report import report_receipts_replace, report_save_draft
@@ -37,7 +38,7 @@ class ReportDetailView(PortalMixin, TemplateView):
     def get_context_data(self, **kwargs):
         report = report_for_member(self.request.user, self.kwargs["pk"])
         editable = can_edit_report(self.request.user, report)
-        missing = report_submission_errors(report) if editable else {}
+        missing = report_submission_errors(report) | units_errors(report) if editable else {}
         cost_rows, income_rows = report_plan_rows(report)
         return super().get_context_data(
             report=report,

@@ -15,7 +15,7 @@ from budgeting.services.ledger import ledger_book
 from budgeting.services.locks import lock_lines
 from budgeting.services.refund import repayment_record
 from budgeting.services.settlement import grant_settle
-from grants.models import ApplicationStatus, FinancingType
+from grants.models import ApplicationStatus, FinancingType, GrantTerms
 from grants.reports.rules import ReportTotals
 from tests.budgeting.factories import BudgetAllocationFactory, BudgetLineFactory
 from tests.factories import ApplicationFactory, ProgrammeFactory, UserFactory
@@ -42,6 +42,14 @@ class SettlementLedgerTests(TestCase):
         )
         application = ApplicationFactory(
             call__programme=programme, status=ApplicationStatus.FINAL, reference="ZI-2026-0001"
+        )
+        GrantTerms.objects.create(
+            application=application,
+            version=1,
+            financing_type=financing,
+            funding_rate=programme.funding_rate,
+            approved_amount=Decimal("8000.00"),
+            eligible_costs=Decimal("10000.00"),
         )
         line = BudgetLineFactory(programme=programme, appropriation=Decimal("50000.00"))
         BudgetAllocationFactory(

@@ -6,6 +6,7 @@ from django.urls import reverse
 from django.views.generic import FormView
 
 from budgeting.selectors import budget_lines_for_application
+from grants.services.terms import terms_preview
 from workflow import forms
 from workflow.forms import add_form_errors
 from workflow.selectors import case_context
@@ -76,7 +77,21 @@ class BudgetCheckView(CaseTaskView):
 
 
 class DecisionView(CaseTaskView):
+    """The decision, with the eligible costs an approval fixes (cost lines excluded in whole
+    or in part, with the reason) and the maximum the financing type allows on them."""
+
+    template_name = "workflow/decision_task.html"
     form_class = forms.DecisionForm
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "cost_lines": self.application.cost_lines.all()}
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        form = context["form"]
+        exclusions = form.exclusions() if hasattr(form, "cleaned_data") else []
+        context.update(layout=form.layout(), preview=terms_preview(self.application, exclusions))
+        return context
 
     def complete(self, form):
         services.task_decide(
@@ -85,4 +100,5 @@ class DecisionView(CaseTaskView):
             outcome=form.cleaned_data["outcome"],
             approved_amount=form.cleaned_data["approved_amount"],
             reasons=form.cleaned_data["reasons"],
+            excluded=form.exclusions(),
         )
