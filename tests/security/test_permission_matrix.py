@@ -156,7 +156,9 @@ def build_world():
     actors |= {name: staff_member(role) for name, role in roles.items()}
     actors["adm"] = staff_member(ADMINISTRATION)
 
-    call = CallFactory()
+    # the projects started two months ago: paid this year and bound in this year's budget
+    # (annuality), their reports' receipts are not dated in the future
+    call = CallFactory(project_start_earliest=today - datetime.timedelta(days=90))
     criteria = [
         Criterion.objects.create(programme=call.programme, name=name, weight="1")
         for name in ("Bedarf im Quartier", "Wirkung")
@@ -165,7 +167,7 @@ def build_world():
     foundation = FundingSource.objects.create(name="Freudenberg Stiftung", kind="foundation")
     lines = [
         BudgetLine.objects.create(
-            year=(today + datetime.timedelta(days=30)).year,
+            year=today.year,
             programme=call.programme,
             source=source,
             produkt="1.05.02.01",
@@ -203,6 +205,7 @@ def build_world():
         return obj
 
     def application(title, **kwargs):
+        kwargs.setdefault("project_start", today - datetime.timedelta(days=60))
         return ApplicationFactory(
             organisation=home, call=call, created_by=own, title=title, **kwargs
         )
@@ -223,6 +226,7 @@ def build_world():
             amount=Decimal(amount),
             needed_within_two_months=True,
             purpose="Honorare",
+            confirm_duplicate=True,  # several open requests of 500,00 on purpose
         )
         return step(request, *nodes, **data)
 
