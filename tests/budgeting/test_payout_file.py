@@ -32,6 +32,7 @@ from tests.budgeting.factories import (
     BudgetLineFactory,
     FundingSourceFactory,
 )
+from tests.budgeting.frozen_today import freeze_today
 from tests.factories import ApplicationFactory, OrganisationFactory, UserFactory
 from tests.workflow.conftest import staff_member
 
@@ -70,7 +71,9 @@ def release(application, amount, payout_date):
         factual_by=factual,
         arithmetic_by=arithmetic,
     )
-    return payment_release(request=request, user=releaser, payout_date=payout_date)
+    with pytest.MonkeyPatch.context() as patch:
+        freeze_today(patch, payout_date)  # released that day: the date lies in the window
+        return payment_release(request=request, user=releaser, payout_date=payout_date)
 
 
 @pytest.fixture
