@@ -72,6 +72,22 @@ def late_use_preview(report: Report) -> LateUseResult:
         ) from error
 
 
+def late_use_undecided_refusal(report: Report) -> str | None:
+    """Why the report cannot be accepted yet: interest is due and nobody decided on it."""
+    if not late_use_applies(report) or LateUseInterest.objects.filter(report=report).exists():
+        return None
+    try:
+        result = late_use_preview(report)
+    except ValidationError as error:
+        return error.messages[0]
+    if result.total <= ZERO:
+        return None
+    return _(
+        "Nach § 49a Abs. 4 VwVfG fallen Zinsen von %(total)s an. Bitte entscheiden Sie zuerst, "
+        "ob sie geltend gemacht werden, und nehmen Sie den Nachweis dann an."
+    ) % {"total": format_euro(result.total)}
+
+
 def _locked_undecided(report: Report) -> Report:
     report = (
         Report.objects.select_for_update(of=("self",))

@@ -9,6 +9,8 @@ from dateutil.relativedelta import relativedelta
 from grants.models import (
     ApplicationStatus,
     CostActual,
+    FinancingType,
+    GrantTerms,
     IncomeActual,
     Receipt,
     Report,
@@ -22,6 +24,28 @@ class FinalApplicationFactory(ApplicationFactory):
 
     status = ApplicationStatus.FINAL
     reference = factory.Sequence(lambda n: f"ZI-2026-{n + 1:04d}")
+
+    @factory.post_generation
+    def terms(obj, create, extracted, **kwargs):
+        """The terms its notice fixed: the programme's, on the whole plan, in full."""
+        if create and extracted is not False:
+            grant_terms_for(obj)
+
+
+def grant_terms_for(application) -> GrantTerms:
+    """Version 1 of the terms as an approval in full fixes them today."""
+    programme = application.call.programme
+    return GrantTerms.objects.create(
+        application=application,
+        version=1,
+        financing_type=programme.financing_type,
+        funding_rate=programme.funding_rate if programme.financing_type == FinancingType.SHARE else None,
+        approved_amount=application.requested_amount,
+        eligible_costs=application.cost_total,
+        unit_rate=programme.unit_rate,
+        unit_name=programme.unit_name,
+        units_planned=application.units_planned,
+    )
 
 
 class ReportFactory(factory.django.DjangoModelFactory):

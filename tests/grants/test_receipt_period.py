@@ -95,17 +95,8 @@ def test_the_settlement_counts_only_the_eligible_costs(report):
     """Anteilfinanzierung 80 %: Z = 0.8 × 7,500.00 = 6,000.00 instead of 8,000.00; of the
     8,000.00 € paid, 2,000.00 € are to be refunded."""
     application = report.application
-    GrantTerms.objects.create(
-        application=application,
-        version=1,
-        financing_type=FinancingType.SHARE,
-        funding_rate=D("80.00"),
-        approved_amount=D("8000.00"),
-        eligible_costs=D("10000.00"),
-    )
-    application.call.programme.financing_type = FinancingType.SHARE
-    application.call.programme.funding_rate = D("80.00")
-    application.call.programme.save()
+    terms = GrantTerms.objects.get(application=application)
+    assert (terms.financing_type, terms.funding_rate) == (FinancingType.SHARE, D("80.00"))
     totals = report_totals(report)
     data = settlement_input(application, totals, approved=D("8000.00"), paid=D("8000.00"))
     assert data.costs_actual == D("7500.00")

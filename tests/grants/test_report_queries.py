@@ -26,8 +26,8 @@ def test_the_report_pages_run_the_same_number_of_queries_for_1_and_30_rows(
         IndicatorActualFactory(report=report, application_indicator=indicator)
     # session, user, memberships; the report; cost and financing lines, actuals of both,
     # checks, receipts, indicators and their actuals (prefetched); the membership check of
-    # the edit permission
-    with django_assert_num_queries(13):
+    # the edit permission; the terms in force with their excluded lines (units per unit?)
+    with django_assert_num_queries(15):
         response = applicant_client.get(reverse(name, args=[report.pk]))
     assert response.status_code == 200
     page = response.content.decode()

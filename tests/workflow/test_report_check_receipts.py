@@ -204,3 +204,20 @@ def test_an_applicant_cannot_claim_or_waive(client, applicant, report):
     with pytest.raises(NotAllowed):
         report_late_use_claim(report=report, user=applicant)
     assert not LateUseInterest.objects.exists()
+
+
+def test_the_final_report_is_accepted_only_after_the_decision_on_the_interest(
+    client, staff, report
+):
+    url = check_url(client, staff["caseworker"], report)
+    refused = client.post(url, {"result": "accepted", "message": ""})
+    assert refused.status_code in (200, 400)
+    assert "Nach § 49a Abs. 4 VwVfG fallen Zinsen von 170,72" in refused.content.decode()
+    report.refresh_from_db()
+    assert report.status == ReportStatus.SUBMITTED
+
+    client.post(url, {"late_use": "waive", "reason": "Die Stadt hat den Raum spät übergeben."})
+    accepted = client.post(url, {"result": "accepted", "message": ""})
+    assert accepted.status_code == 302
+    report.refresh_from_db()
+    assert report.status == ReportStatus.ACCEPTED

@@ -1,8 +1,10 @@
 """Reports: submitted in the portal, checked by Sachbearbeitung; accepting the final report
 settles the grant."""
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 
+from budgeting.services.late_use import late_use_undecided_refusal
 from budgeting.services.payout import payment_request_for_rest
 from budgeting.services.settlement import grant_settle
 from core.money import ZERO
@@ -26,6 +28,8 @@ def task_report_check(
     leaves the confirmations as they are.
     """
     report = task_guard(activation, user)
+    if accepted and (reason := late_use_undecided_refusal(report)):
+        raise ValidationError(reason)
     if confirmed is not None:
         report_indicators_confirm(report=report, user=user, confirmed=confirmed)
     check = report_check_record(report=report, user=user, accepted=accepted, message=message)
