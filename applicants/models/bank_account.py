@@ -27,7 +27,26 @@ def holder_refusal() -> str:
     )
 
 
-class BankAccount(models.Model):
+class AccountDetails(models.Model):
+    """Holder, IBAN, BIC and bank: the account on record and a change asked for alike."""
+
+    holder = models.CharField(_("Kontoinhaber"), max_length=200)
+    iban = models.CharField(_("IBAN"), max_length=34, validators=[validate_iban])
+    bic = models.CharField(_("BIC"), max_length=11, blank=True)
+    bank_name = models.CharField(_("Bank"), max_length=200, blank=True)
+
+    class Meta:
+        abstract = True
+
+    @property
+    def iban_formatted(self) -> str:
+        return " ".join(self.iban[i : i + 4] for i in range(0, len(self.iban), 4))
+
+    def clean(self):
+        clean_account(self)
+
+
+class BankAccount(AccountDetails):
     """The account the grant is paid to."""
 
     organisation = models.OneToOneField(
@@ -36,10 +55,6 @@ class BankAccount(models.Model):
         on_delete=models.CASCADE,
         related_name="bank_account",
     )
-    holder = models.CharField(_("Kontoinhaber"), max_length=200)
-    iban = models.CharField(_("IBAN"), max_length=34, validators=[validate_iban])
-    bic = models.CharField(_("BIC"), max_length=11, blank=True)
-    bank_name = models.CharField(_("Bank"), max_length=200, blank=True)
 
     class Meta:
         verbose_name = _("Bankverbindung")
@@ -47,13 +62,6 @@ class BankAccount(models.Model):
 
     def __str__(self) -> str:
         return self.iban_formatted
-
-    @property
-    def iban_formatted(self) -> str:
-        return " ".join(self.iban[i : i + 4] for i in range(0, len(self.iban), 4))
-
-    def clean(self):
-        clean_account(self)
 
 
 class BankAccountChangeStatus(models.TextChoices):
@@ -67,7 +75,7 @@ class ConfirmationVia(models.TextChoices):
     CALLBACK = "callback", _("Mitarbeiter/in der Stadt nach Rückruf")
 
 
-class BankAccountChange(models.Model):
+class BankAccountChange(AccountDetails):
     """A new account asked for by the applicant: usable for payouts only once confirmed.
 
     Payment diversion is the classic attack on grant systems, so the organisation's
@@ -80,10 +88,6 @@ class BankAccountChange(models.Model):
         on_delete=models.CASCADE,
         related_name="bank_account_changes",
     )
-    holder = models.CharField(_("Kontoinhaber"), max_length=200)
-    iban = models.CharField(_("IBAN"), max_length=34, validators=[validate_iban])
-    bic = models.CharField(_("BIC"), max_length=11, blank=True)
-    bank_name = models.CharField(_("Bank"), max_length=200, blank=True)
     status = models.CharField(
         _("Stand"),
         max_length=20,
@@ -131,12 +135,5 @@ class BankAccountChange(models.Model):
         return f"{self.organisation} – {self.iban}"
 
     @property
-    def iban_formatted(self) -> str:
-        return " ".join(self.iban[i : i + 4] for i in range(0, len(self.iban), 4))
-
-    @property
     def is_pending(self) -> bool:
         return self.status == BankAccountChangeStatus.PENDING
-
-    def clean(self):
-        clean_account(self)

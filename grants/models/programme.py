@@ -19,6 +19,19 @@ class FinancingType(models.TextChoices):
     FULL = "voll", _("Vollfinanzierung")
 
 
+def financing_errors(financing_type, funding_rate, unit_rate) -> dict:
+    """What does not fit the financing type: a share needs a rate, only a fixed amount may be
+    paid per unit (for a programme and for the terms a notice fixes alike)."""
+    errors = {}
+    if financing_type == FinancingType.SHARE and not funding_rate:
+        errors["funding_rate"] = _("Bei Anteilfinanzierung ist eine Förderquote nötig.")
+    if unit_rate is not None and financing_type != FinancingType.FIXED:
+        errors["unit_rate"] = _(
+            "Einen Festbetrag je Einheit gibt es nur bei Festbetragsfinanzierung."
+        )
+    return errors
+
+
 class Theme(models.Model):
     """A field of the department's integration work."""
 
@@ -98,16 +111,9 @@ class Programme(models.Model):
         return self.unit_rate is not None
 
     def clean(self):
-        errors = {}
-        if self.financing_type == FinancingType.SHARE and not self.funding_rate:
-            errors["funding_rate"] = _("Bei Anteilfinanzierung ist eine Förderquote nötig.")
-        if self.unit_rate is not None:
-            if self.financing_type != FinancingType.FIXED:
-                errors["unit_rate"] = _(
-                    "Einen Festbetrag je Einheit gibt es nur bei Festbetragsfinanzierung."
-                )
-            if not self.unit_name.strip():
-                errors["unit_name"] = _("Bitte die Einheit nennen (z. B. Kursstunde).")
+        errors = financing_errors(self.financing_type, self.funding_rate, self.unit_rate)
+        if self.unit_rate is not None and not self.unit_name.strip():
+            errors["unit_name"] = _("Bitte die Einheit nennen (z. B. Kursstunde).")
         if errors:
             raise ValidationError(errors)
 

@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.money import MoneyField, non_negative
 
-from .programme import FinancingType
+from .programme import FinancingType, financing_errors
 
 UNITS = {"max_digits": 10, "decimal_places": 2}
 
@@ -111,16 +111,9 @@ class GrantTerms(models.Model):
         return self.funding_rate / Decimal(100)
 
     def clean(self):
-        errors = {}
-        if self.financing_type == FinancingType.SHARE and not self.funding_rate:
-            errors["funding_rate"] = _("Bei Anteilfinanzierung ist eine Förderquote nötig.")
-        if self.unit_rate is not None:
-            if self.financing_type != FinancingType.FIXED:
-                errors["unit_rate"] = _(
-                    "Einen Festbetrag je Einheit gibt es nur bei Festbetragsfinanzierung."
-                )
-            if self.units_planned is None:
-                errors["units_planned"] = _("Bitte die geplanten Einheiten angeben.")
+        errors = financing_errors(self.financing_type, self.funding_rate, self.unit_rate)
+        if self.unit_rate is not None and self.units_planned is None:
+            errors["units_planned"] = _("Bitte die geplanten Einheiten angeben.")
         if errors:
             raise ValidationError(errors)
 
