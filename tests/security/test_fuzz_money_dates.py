@@ -211,7 +211,9 @@ def test_the_change_request_form(client, final_grant, field, value):
 @pytest.fixture
 def report(organisation, applicant, applicant_client):
     """The final report of a per-unit grant (45.00 € per Kursstunde, 200 planned)."""
-    application = FinalApplicationFactory(organisation=organisation, created_by=applicant)
+    application = FinalApplicationFactory(
+        organisation=organisation, created_by=applicant, terms=False
+    )
     GrantTerms.objects.create(
         application=application,
         version=1,
