@@ -96,7 +96,6 @@ TABLE: dict[str, Row] = {
     "portal:organisation_edit": row(PORTAL, post={"applicant": BAD}),
     "portal:invite": row(PORTAL_POST, post={"applicant": BAD}),
     "portal:delivery_consent": row(PORTAL_POST, post={"applicant": FOUND}),  # empty: withdraw
-    "portal:delivery_consent": row(PORTAL_POST, post={"applicant": FOUND}),  # empty: withdraw
     "portal:switch_organisation": row(PORTAL_POST, post={"applicant": NOT_FOUND}),
     # own asked for the waiting change: refused with a message, back to the organisation page
     "portal:bank_change_confirm": row(
@@ -145,9 +144,6 @@ TABLE: dict[str, Row] = {
     "antraege:attachment": row(STAFF, "grant_file"),
     "antraege:attachment@draft": row(STAFF, "draft_file", staff=NOT_FOUND),
     "antraege:notice": row(STAFF, "notice"),
-    "antraege:notice_delivery": row(
-        STAFF_POST, "notice", post={"staff": FORBIDDEN, "sb": FOUND, "bew": FOUND}
-    ),
     "antraege:notice_delivery": row(
         STAFF_POST, "notice", post={"staff": FORBIDDEN, "sb": FOUND, "bew": FOUND}
     ),
