@@ -19,13 +19,13 @@ from django.utils import timezone
 from applicants.models import Organisation
 from bench.harness.bare_flow import bare_process
 from budgeting.models import BudgetLine
+from budgeting.services import ledger
 from grants.demo.application_data import APPLICATIONS
 from grants.demo.applications import application_ensure
 from grants.demo.organisations import ORGANISATIONS
 from grants.demo.people import APPLICANT_EMAIL
 from grants.notices.render import render_notice_pdf
 from grants.selectors import calls_open
-from budgeting.services import ledger
 from grants.services import notice as notice_service
 from workflow.demo import case_advance, demo_staff
 from workflow.services.case import case_submit

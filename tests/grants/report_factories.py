@@ -39,7 +39,9 @@ def grant_terms_for(application) -> GrantTerms:
         application=application,
         version=1,
         financing_type=programme.financing_type,
-        funding_rate=programme.funding_rate if programme.financing_type == FinancingType.SHARE else None,
+        funding_rate=programme.funding_rate
+        if programme.financing_type == FinancingType.SHARE
+        else None,
         approved_amount=application.requested_amount,
         eligible_costs=application.cost_total,
         unit_rate=programme.unit_rate,

@@ -48,9 +48,7 @@ def task_budget_check(*, activation, user, allocations: list[tuple[object, Decim
 
 
 @transaction.atomic
-def task_decide(
-    *, activation, user, outcome: str, approved_amount, reasons: str, excluded=None
-):
+def task_decide(*, activation, user, outcome: str, approved_amount, reasons: str, excluded=None):
     """Decide; on approval commit the budget and issue the notice, all or nothing.
 
     The notice is laid out before the budget lines are locked, so that concurrent approvals
