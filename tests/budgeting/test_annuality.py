@@ -23,7 +23,7 @@ from tests.budgeting.factories import (
     BudgetLineFactory,
     FundingSourceFactory,
 )
-from tests.budgeting.frozen_today import freeze_today
+from tests.clock import freeze_today
 from tests.factories import ApplicationFactory, MembershipFactory, UserFactory
 
 pytestmark = pytest.mark.django_db

@@ -17,7 +17,7 @@ from budgeting.services.payout import (
 )
 from grants.models import Application, ApplicationStatus
 from tests.budgeting.factories import BudgetAllocationFactory, BudgetLineFactory
-from tests.budgeting.frozen_today import freeze_today
+from tests.clock import freeze_today
 from tests.factories import ApplicationFactory, UserFactory
 
 pytestmark = pytest.mark.django_db

@@ -32,7 +32,7 @@ from tests.budgeting.factories import (
     BudgetLineFactory,
     FundingSourceFactory,
 )
-from tests.budgeting.frozen_today import freeze_today
+from tests.clock import freeze_today
 from tests.factories import ApplicationFactory, OrganisationFactory, UserFactory
 from tests.workflow.conftest import staff_member
 

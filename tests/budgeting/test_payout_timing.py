@@ -19,7 +19,7 @@ from budgeting.services.payout import (
 )
 from grants.models import Application, ApplicationStatus
 from tests.budgeting.factories import BudgetAllocationFactory, BudgetLineFactory
-from tests.budgeting.frozen_today import freeze_today
+from tests.clock import freeze_today
 from tests.factories import ApplicationFactory, MembershipFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
