@@ -6,6 +6,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import get_resolver, reverse
 
+from applicants.models import BankAccountChange
 from budgeting.models import RefundClaim
 from grants.models import Application, Attachment, Notice
 from grants.services.attachment import attachment_add
@@ -33,6 +34,8 @@ OBJECT_URLS = {
     "portal:report_submit": ("report", ("post",)),
     "portal:report_receipts_import": ("report", ("post",)),
     "portal:refund_notice": ("claim", ("get",)),
+    "portal:bank_change_confirm": ("bank_change", ("post",)),
+    "portal:bank_change_reject": ("bank_change", ("post",)),
 }
 
 
@@ -78,12 +81,19 @@ def foreign_case(other_applicant):
         notice_file="refunds/x.pdf",
         created_by=other_applicant,
     )
+    bank_change = BankAccountChange.objects.create(
+        organisation=organisation,
+        holder="Fremder Verein",
+        iban="DE89370400440532013000",
+        requested_by=other_applicant,
+    )
     return {
         "application": application,
         "attachment": attachment,
         "notice": notice,
         "report": report,
         "claim": claim,
+        "bank_change": bank_change,
     }
 
 

@@ -1,6 +1,7 @@
 """The report with bad actual amounts and receipt rows, and imports of garbage files:
 refused next to the field (or the import), nothing half-saved."""
 
+import datetime
 import io
 import zipfile
 
@@ -15,6 +16,7 @@ from hypothesis import strategies as st
 from core.models import AuditEntry
 from grants.models import CostActual, IncomeActual, Receipt, Report
 from grants.services.report import reports_schedule
+from tests.factories import today
 from tests.grants.report_factories import FinalApplicationFactory
 from tests.security.fuzz import (
     DATES,
@@ -32,7 +34,13 @@ NUMBER_FIELDS = ["costs-amount_{fees}", "income-amount_{own}", "receipts-0-amoun
 
 @pytest.fixture
 def report(organisation, applicant):
-    application = FinalApplicationFactory(organisation=organisation, created_by=applicant)
+    # a project that has ended: its receipts (dated at its start) lie in the past
+    application = FinalApplicationFactory(
+        organisation=organisation,
+        created_by=applicant,
+        project_start=today() - datetime.timedelta(days=300),
+        project_end=today() - datetime.timedelta(days=30),
+    )
     [report] = reports_schedule(application=application)
     return report
 
