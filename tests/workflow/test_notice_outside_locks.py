@@ -2,19 +2,24 @@
 lines are held for the booking only, so concurrent approvals never wait for a layout."""
 
 from decimal import Decimal
+from pathlib import Path
 from unittest import mock
 
 import pytest
 from django.contrib.contenttypes.models import ContentType
 
+from budgeting.errors import InsufficientFunds
 from budgeting.services import adjust, ledger
 from grants.models import ChangeRequest, Notice
 from grants.services import notice as notice_service
 from grants.services.finality import waiver_declare
 from tests.workflow.grants import approved_grant
 from workflow.change_flow import ChangeFlow as CHANGE
+from workflow.flows import ApplicationFlow as FLOW
 from workflow.models import ChangeProcess
 from workflow.services import change as change_services
+from workflow.services import tasks
+from workflow.services.case import case_submit
 from workflow.services.tasks import task_complete_as
 
 pytestmark = pytest.mark.django_db
@@ -94,3 +99,53 @@ def _process(change):
         artifact_content_type=ContentType.objects.get_for_model(ChangeRequest),
         artifact_object_id=change.pk,
     )
+
+
+def test_an_approval_refused_for_want_of_funds_leaves_no_notice_and_no_file(
+    draft, applicant, staff, budget_line, settings
+):
+    case_submit(application=draft, user=applicant)
+    for node, user, service, data in awaiting_steps(draft, staff, budget_line):
+        task_complete_as(application=draft, node=node, user=user, service=service, **data)
+    budget_line.appropriation = Decimal("100.00")  # bound elsewhere meanwhile
+    budget_line.save()
+
+    with pytest.raises(InsufficientFunds):
+        task_complete_as(
+            application=draft,
+            node=FLOW.decision,
+            user=staff["approver"],
+            service=tasks.task_decide,
+            outcome="approved",
+            approved_amount=None,
+            reasons="",
+        )
+
+    assert not Notice.objects.exists()
+    notices = Path(settings.MEDIA_ROOT) / "notices"
+    assert not notices.exists() or not any(notices.rglob("*.pdf"))
+
+
+def awaiting_steps(application, staff, line):
+    """Formal check, review and budget check of a submitted application (8,000.00 € on line)."""
+    return [
+        (FLOW.formal_check, staff["caseworker"], tasks.task_formal_check, {"complete": True}),
+        (
+            FLOW.review,
+            staff["reviewer"],
+            tasks.task_review,
+            {
+                "scores": {c.pk: 4 for c in application.call.programme.criteria.all()},
+                "assessment": "Überzeugend.",
+                "recommendation": "approve",
+                "recommended_amount": None,
+                "no_conflict_of_interest": True,
+            },
+        ),
+        (
+            FLOW.budget_check,
+            staff["finance"],
+            tasks.task_budget_check,
+            {"allocations": [(line, Decimal("8000.00"))]},
+        ),
+    ]

@@ -51,8 +51,9 @@ def task_budget_check(*, activation, user, allocations: list[tuple[object, Decim
 def task_decide(*, activation, user, outcome: str, approved_amount, reasons: str, excluded=None):
     """Decide; on approval commit the budget and issue the notice, all or nothing.
 
-    The notice is laid out before the budget lines are locked, so that concurrent approvals
-    on the same lines wait for a booking, not for a PDF (STYLE.md habit 15)."""
+    The notice is laid out and stored, the task completed and the mail queued before the
+    budget lines are locked, so that concurrent approvals on the same lines wait for a
+    booking, not for a PDF (STYLE.md habit 15)."""
     application = task_guard(activation, user)
     decision = decision_record(
         application=application,
@@ -65,12 +66,23 @@ def task_decide(*, activation, user, outcome: str, approved_amount, reasons: str
     approved = outcome != DecisionOutcome.REJECTED
     kind = NoticeKind.APPROVAL if approved else NoticeKind.REJECTION
     rendered = notice_render(application=decision.application, kind=kind)
-    if approved:
-        budget_commit(application=application, amount=decision.approved_amount, user=user)
     notice = notice_issue(application=decision.application, kind=kind, user=user, rendered=rendered)
     activation.execute()
     notifications.applicant_decided(notice=notice)
+    if approved:
+        _commit_last(notice, application=application, amount=decision.approved_amount, user=user)
     return decision
+
+
+def _commit_last(notice, **commitment):
+    """Bind the budget as the last step of the decision's transaction: the lines stay locked
+    from here to the commit, for the booking only. Refused, the transaction rolls back, and
+    the notice's file goes with its row."""
+    try:
+        budget_commit(**commitment)
+    except BaseException:
+        notice.file.delete(save=False)
+        raise
 
 
 def task_complete_as(*, node, user, service, application=None, process=None, **data):
