@@ -19,11 +19,11 @@ from budgeting.models import (
     LedgerEntry,
     LedgerEntryKind,
     RefundClaim,
-    RefundReason,
     RefundStatus,
     Repayment,
 )
 from budgeting.models.line import amount_field, line_label
+from budgeting.models.settlement import INTEREST_ONLY_REASONS
 from core.exports import DATE, MONEY, TEXT, Export
 from core.money import ZERO, round_money, split_money
 
@@ -102,10 +102,9 @@ def open_claims_by_grant_and_line(year: int) -> dict[tuple[int, int], Decimal]:
     )
     grants_of_year = LedgerEntry.objects.filter(budget_line__year=year).values("application_id")
     open_principal: dict[int, Decimal] = defaultdict(lambda: ZERO)
-    # A claim of § 49a(4) interest is interest, not grant money: it never flows back to a line.
     claims = (
         RefundClaim.objects.filter(status=RefundStatus.OPEN, application__in=grants_of_year)
-        .exclude(reason=RefundReason.LATE_USE_INTEREST)
+        .exclude(reason__in=INTEREST_ONLY_REASONS)
         .annotate(repaid=Subquery(repaid, output_field=amount_field()))
         .values_list("application_id", "amount", "repaid")
     )

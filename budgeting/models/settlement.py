@@ -45,6 +45,11 @@ class RefundReason(models.TextChoices):
     LATE_USE_INTEREST = "late_use", _("Zinsen für nicht rechtzeitig verwendete Mittel")
 
 
+# Claims of interest only: money paid on them is income of the city, like the interest part of
+# any repayment, not grant money flowing back to the budget lines (a "Rückfluss").
+INTEREST_ONLY_REASONS = (RefundReason.LATE_USE_INTEREST,)
+
+
 class RefundStatus(models.TextChoices):
     OPEN = "open", _("offen")
     SETTLED = "settled", _("erledigt")
@@ -96,6 +101,11 @@ class RefundClaim(models.Model):
 
     def __str__(self) -> str:
         return f"{self.application} – {self.amount}"
+
+    @property
+    def returns_grant_money(self) -> bool:
+        """Whether money paid on the claim flows back to the budget lines."""
+        return self.reason not in INTEREST_ONLY_REASONS
 
 
 class Repayment(models.Model):

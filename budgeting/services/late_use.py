@@ -11,7 +11,7 @@ from django.utils import timezone, translation
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
-from budgeting.interest import base_rates
+from budgeting.interest import base_rates, missing_base_rate_message, rate_covers
 from budgeting.late_use import LateUseResult, late_use_interest
 from budgeting.models import (
     LateUseInterest,
@@ -60,16 +60,10 @@ def late_use_inputs(report: Report):
 def late_use_preview(report: Report) -> LateUseResult:
     """The computation as it stands now. Raises ValidationError when a base rate is missing."""
     payouts, receipts = late_use_inputs(report)
-    try:
-        return late_use_interest(payouts=payouts, receipts=receipts, rates=base_rates())
-    except ValueError as error:
-        raise ValidationError(
-            _(
-                "Die Zinsen nach § 49a Abs. 4 VwVfG können nicht berechnet werden: Für einen "
-                "Auszahlungstag ist kein Basiszinssatz hinterlegt. Bitte ergänzen Sie die "
-                "Basiszinssätze in der Verwaltung."
-            )
-        ) from error
+    rates = base_rates()
+    if payouts and not rate_covers(payouts[0][0], rates):
+        raise ValidationError(missing_base_rate_message(payouts[0][0]))
+    return late_use_interest(payouts=payouts, receipts=receipts, rates=rates)
 
 
 def late_use_undecided_refusal(report: Report) -> str | None:

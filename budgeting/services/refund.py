@@ -20,7 +20,6 @@ from budgeting.models import (
     LedgerEntry,
     LedgerEntryKind,
     RefundClaim,
-    RefundReason,
     RefundStatus,
     Repayment,
 )
@@ -204,7 +203,7 @@ def repayment_record(*, claim: RefundClaim, user, amount: Decimal, received_on: 
     )
     repayment.full_clean()
     repayment.save()
-    if repayment.principal > ZERO and claim_returns_grant_money(claim):
+    if repayment.principal > ZERO and claim.returns_grant_money:
         _book_refund(claim, repayment, user)
     audit_record(
         actor=user,
@@ -221,14 +220,6 @@ def repayment_record(*, claim: RefundClaim, user, amount: Decimal, received_on: 
         claim.status, claim.closed_at = RefundStatus.SETTLED, timezone.now()
         claim.save(update_fields=["status", "closed_at"])
     return repayment
-
-
-def claim_returns_grant_money(claim: RefundClaim) -> bool:
-    """Whether money paid on the claim flows back to the budget lines (a refund, "Rückfluss").
-
-    A claim of § 49a Abs. 4 interest is interest, like the interest part of any repayment: it is
-    income of the city, not grant money returned, and is not booked on the grant's lines."""
-    return claim.reason != RefundReason.LATE_USE_INTEREST
 
 
 def _book_refund(claim, repayment, user):
