@@ -32,7 +32,6 @@ from grants.models import (
 )
 from grants.services.errors import NotAllowed
 from grants.services.terms import terms_fix_at_change
-from grants.terms import terms_in_force
 
 CHANGEABLE_STATUSES = (ApplicationStatus.APPROVED, ApplicationStatus.FINAL)
 # A cost line may deviate by this share of its planned amount without a change request.
@@ -311,15 +310,10 @@ def change_notice_record(*, change: ChangeRequest, notice: Notice) -> ChangeRequ
         raise ValueError("Der Bescheid gehört zu einem anderen Antrag.")
     change.version_issued = notice.version
     change.save(update_fields=["version_issued"])
-    previous = terms_in_force(change.application)
     terms_fix_at_change(
         change=change,
         version=notice.version,
-        approved_amount=(
-            change.new_amount
-            if change.new_amount is not None or previous is None
-            else previous.approved_amount
-        ),
+        approved_amount=change.new_amount,
         user=notice.issued_by,
     )
     audit_record(

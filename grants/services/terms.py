@@ -296,9 +296,10 @@ def terms_fix_at_decision(
 
 @transaction.atomic
 def terms_fix_at_change(
-    *, change: ChangeRequest, version: int, approved_amount: Decimal, user
+    *, change: ChangeRequest, version: int, approved_amount: Decimal | None, user
 ) -> GrantTerms:
-    """Store the terms of an Änderungsbescheid: the version before, with the new amount."""
+    """Store the terms of an Änderungsbescheid: the version before, with the new amount (None:
+    the amount stays, only the period changed)."""
     previous = terms_in_force(change.application)
     if previous is None:
         raise ValueError(_("Für diese Zuwendung sind keine Bewilligungsbedingungen festgehalten."))
@@ -311,7 +312,7 @@ def terms_fix_at_change(
         change_request=change,
         financing_type=previous.financing_type,
         funding_rate=previous.funding_rate,
-        approved_amount=approved_amount,
+        approved_amount=previous.approved_amount if approved_amount is None else approved_amount,
         eligible_costs=previous.eligible_costs,
         unit_rate=previous.unit_rate,
         unit_name=previous.unit_name,
