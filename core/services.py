@@ -21,7 +21,8 @@ REPORT = "workflow.ReportProcess"
 CHANGE = "workflow.ChangeProcess"
 ROLE_PERMISSIONS: dict[str, dict[str, tuple[str, ...]]] = {
     CASEWORKER: {
-        "grants.Application": ("check_application",),
+        "grants.Application": ("check_application", "decide_light"),
+        "grants.Idea": ("view", "advise_idea"),
         CASE: VIEW,
         PAYOUT: ("view", "sign_factual"),
         REPORT: VIEW,

@@ -14,6 +14,7 @@ from .case import (
     ReviewScore,
 )
 from .change import OPEN_CHANGE_STATUSES, ChangeRequest, ChangeRequestStatus
+from .idea import OPEN_IDEA_STATUSES, AdviceChannel, AdviceRecord, Idea, IdeaStatus
 from .indicator import (
     ApplicationIndicator,
     Indicator,
@@ -25,7 +26,17 @@ from .indicator import (
     IndicatorStatus,
     IndicatorUnit,
 )
+from .panel import PanelScore, PanelSeat
 from .plan import CostCategory, CostLine, FinancingKind, FinancingLine
+from .procedure import (
+    PROCEDURE_FIELDS,
+    CaseProcedure,
+    DecisionMode,
+    IdeaStage,
+    ProcedureOptions,
+    ProofOfUse,
+    ReviewMode,
+)
 from .programme import Call, Criterion, FinancingType, Programme, RequiredDocument, Theme
 from .report import (
     CostActual,
@@ -35,6 +46,7 @@ from .report import (
     ReportCheck,
     ReportCheckResult,
     ReportKind,
+    ReportSample,
     ReportStatus,
 )
 from .terms import ExcludedCostLine, GrantTerms
@@ -42,12 +54,17 @@ from .terms import ExcludedCostLine, GrantTerms
 __all__ = [
     "GRANTED_STATUSES",
     "OPEN_CHANGE_STATUSES",
+    "OPEN_IDEA_STATUSES",
+    "PROCEDURE_FIELDS",
     "SCORE_MAX",
+    "AdviceChannel",
+    "AdviceRecord",
     "Application",
     "ApplicationIndicator",
     "ApplicationStatus",
     "Attachment",
     "Call",
+    "CaseProcedure",
     "ChangeRequest",
     "ChangeRequestStatus",
     "CostActual",
@@ -55,6 +72,7 @@ __all__ = [
     "CostLine",
     "Criterion",
     "Decision",
+    "DecisionMode",
     "DecisionOutcome",
     "DeliveryChannel",
     "ExcludedCostLine",
@@ -64,6 +82,9 @@ __all__ = [
     "FormalCheck",
     "FormalCheckResult",
     "GrantTerms",
+    "Idea",
+    "IdeaStage",
+    "IdeaStatus",
     "IncomeActual",
     "Indicator",
     "IndicatorActual",
@@ -75,7 +96,11 @@ __all__ = [
     "IndicatorUnit",
     "Notice",
     "NoticeKind",
+    "PanelScore",
+    "PanelSeat",
+    "ProcedureOptions",
     "Programme",
+    "ProofOfUse",
     "Receipt",
     "Recommendation",
     "ReferenceCounter",
@@ -83,9 +108,11 @@ __all__ = [
     "ReportCheck",
     "ReportCheckResult",
     "ReportKind",
+    "ReportSample",
     "ReportStatus",
     "RequiredDocument",
     "Review",
+    "ReviewMode",
     "ReviewScore",
     "Theme",
 ]

@@ -163,6 +163,24 @@ class Application(models.Model):
         related_name="+",
     )
 
+    procedure = models.ForeignKey(
+        "grants.CaseProcedure",
+        verbose_name=_("Verfahren"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text=_("Bei der Einreichung vom Förderprogramm übernommen."),
+    )
+    idea = models.OneToOneField(
+        "grants.Idea",
+        verbose_name=_("Projektidee"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="application",
+    )
+
     objects = ApplicationQuerySet.as_manager()
 
     class Meta:
@@ -190,6 +208,7 @@ class Application(models.Model):
             ("review_application", _("Anträge fachlich prüfen")),
             ("check_budget", _("Haushaltsprüfung durchführen")),
             ("decide_application", _("Über Anträge entscheiden")),
+            ("decide_light", _("Im vereinfachten Verfahren entscheiden")),
         ]
 
     def __str__(self) -> str:

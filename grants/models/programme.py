@@ -9,6 +9,8 @@ from django.utils.translation import gettext_lazy as _
 from core.dates import validate_day
 from core.money import MoneyField, non_negative
 
+from .procedure import ProcedureOptions
+
 
 class FinancingType(models.TextChoices):
     """Finanzierungsart (see DOMAIN.md, final settlement)."""
@@ -47,8 +49,8 @@ class Theme(models.Model):
         return self.name
 
 
-class Programme(models.Model):
-    """Förderprogramm: a funding line with its own rules."""
+class Programme(ProcedureOptions):
+    """Förderprogramm: a funding line with its own rules and its procedure (Verfahren)."""
 
     name = models.CharField(_("Name"), max_length=200, unique=True)
     description = models.TextField(_("Beschreibung"))
@@ -112,6 +114,12 @@ class Programme(models.Model):
 
     def clean(self):
         errors = financing_errors(self.financing_type, self.funding_rate, self.unit_rate)
+        errors.update(self.procedure_errors())
+        if self.light_limit is not None and self.light_limit > self.max_amount:
+            errors.setdefault(
+                "light_limit",
+                _("Die Betragsgrenze liegt über dem Höchstbetrag der Förderung."),
+            )
         if self.unit_rate is not None and not self.unit_name.strip():
             errors["unit_name"] = _("Bitte die Einheit nennen (z. B. Kursstunde).")
         if errors:

@@ -82,6 +82,23 @@ class Report(models.Model):
         related_name="+",
     )
     accepted_at = models.DateTimeField(_("anerkannt am"), null=True, blank=True)
+    simplified = models.BooleanField(
+        _("einfacher Verwendungsnachweis"),
+        default=False,
+        help_text=_("Sachbericht und Summen je Planposition, ohne Belegliste."),
+    )
+    sample = models.ForeignKey(
+        "grants.ReportSample",
+        verbose_name=_("Stichprobe"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="reports",
+    )
+    sample_position = models.PositiveSmallIntegerField(
+        _("Platz in der Stichprobe"), null=True, blank=True
+    )
+    drawn_for_full_check = models.BooleanField(_("für die volle Prüfung gezogen"), default=False)
 
     objects = ReportQuerySet.as_manager()
 
@@ -241,3 +258,31 @@ class Receipt(models.Model):
 
     def __str__(self) -> str:
         return f"{self.number}. {self.payee}: {self.amount}"
+
+
+class ReportSample(models.Model):
+    """One block of a programme's simplified reports and the seed that draws from it.
+
+    The seed and the block size are recorded, so that the draw can be repeated by anybody."""
+
+    programme = models.ForeignKey(
+        "grants.Programme",
+        verbose_name=_("Förderprogramm"),
+        on_delete=models.PROTECT,
+        related_name="report_samples",
+    )
+    number = models.PositiveIntegerField(_("laufende Nummer"))
+    size = models.PositiveSmallIntegerField(_("Größe des Blocks"))
+    seed = models.CharField(_("Startwert der Ziehung"), max_length=64)
+    created_at = models.DateTimeField(_("angelegt am"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("Stichprobe einfacher Verwendungsnachweise")
+        verbose_name_plural = _("Stichproben einfacher Verwendungsnachweise")
+        ordering = ["programme", "number"]
+        constraints = [
+            models.UniqueConstraint(fields=["programme", "number"], name="unique_report_sample")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.programme} – {self.number}"
