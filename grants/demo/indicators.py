@@ -2,7 +2,7 @@
 
 from dataclasses import dataclass
 
-from grants.demo.programmes import EDUCATION, NEIGHBOURHOOD, SMALL
+from grants.demo.programmes import EDUCATION, ENGAGED, NEIGHBOURHOOD, SMALL
 from grants.models import Indicator, Programme
 from grants.models import IndicatorAggregation as A
 from grants.models import IndicatorDirection as R
@@ -146,6 +146,7 @@ CATALOGUES: dict[str, tuple[IndicatorSpec, ...]] = {
         ELTERN,
         AUSBILDUNG,
     ),
+    ENGAGED: (TERMINE, TEILNEHMENDE, NEU_ZUGEWANDERT, TEILNAHMEQUOTE, ENGAGEMENT),
 }
 
 

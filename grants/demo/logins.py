@@ -28,8 +28,11 @@ def demo_logins() -> list[DemoLogin]:
         APPROVER: _("/staff/: Entscheidung und Bescheid"),
         ADMINISTRATION: _("/admin/: Programme, Aufrufe, Personen"),
     }
+    jury = _("/staff/: Jury „Vielfältig engagiert!“ mit zwei weiteren Gutachtenden")
     notes_by_email = {
-        f"anordnung@{DEMO_DOMAIN}": _("/staff/: Anordnung von Auszahlungen (dritte Unterschrift)")
+        f"anordnung@{DEMO_DOMAIN}": _("/staff/: Anordnung von Auszahlungen (dritte Unterschrift)"),
+        f"gutachten2@{DEMO_DOMAIN}": jury,
+        f"gutachten3@{DEMO_DOMAIN}": jury,
     }
     logins = [
         DemoLogin(person.email, person.role, notes_by_email.get(person.email, notes[person.role]))

@@ -1,4 +1,10 @@
-"""Demo programmes of three financing types, with their calls."""
+"""Demo programmes of three financing types and three procedures, with their calls.
+
+The small-grants fund runs the light track (Sachbearbeitung decides alone up to 2.000 €) with the
+simplified proof of use; "Nachbarschaft verbindet" and "Bildungschancen plus" the standard path;
+"Vielfältig engagiert!" (modelled on Wuppertal's call) requires a project idea with advice first
+and has every application scored by a jury of three.
+"""
 
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -7,11 +13,51 @@ from decimal import Decimal
 from dateutil.relativedelta import relativedelta
 
 from core.models import District
-from grants.models import Call, Criterion, FinancingType, Programme, RequiredDocument, Theme
+from grants.models import (
+    Call,
+    Criterion,
+    DecisionMode,
+    FinancingType,
+    IdeaStage,
+    Programme,
+    ProofOfUse,
+    RequiredDocument,
+    ReviewMode,
+    Theme,
+)
 
 SMALL = "Kleinprojektefonds Integration"
 NEIGHBOURHOOD = "Nachbarschaft verbindet"
 EDUCATION = "Bildungschancen plus"
+ENGAGED = "Vielfältig engagiert!"
+
+# The procedures (grants.models.procedure.ProcedureOptions); a programme not named here keeps
+# the standard one: one reviewer, Bewilligung decides, full proof of use.
+STANDARD = {
+    "idea_stage": IdeaStage.NONE,
+    "review_mode": ReviewMode.SINGLE,
+    "panel_size": 3,
+    "spread_threshold": None,
+    "decision_mode": DecisionMode.STANDARD,
+    "light_limit": None,
+    "proof_of_use": ProofOfUse.FULL,
+    "sample_share": Decimal("10.00"),
+}
+LIGHT_LIMIT = Decimal("2000.00")
+LIGHT = {
+    **STANDARD,
+    "review_mode": ReviewMode.NONE,
+    "decision_mode": DecisionMode.LIGHT,
+    "light_limit": LIGHT_LIMIT,
+    "proof_of_use": ProofOfUse.SIMPLIFIED,
+}
+IDEA_AND_PANEL = {
+    **STANDARD,
+    "idea_stage": IdeaStage.REQUIRED,
+    "review_mode": ReviewMode.PANEL,
+    "panel_size": 3,
+    "spread_threshold": Decimal("1.00"),
+}
 
 SATZUNG = ("Satzung", "Aktuelle Satzung bzw. Gesellschaftsvertrag des Trägers.")
 FREISTELLUNG = (
@@ -32,6 +78,7 @@ class ProgrammeSpec:
     documents: tuple[tuple[str, str], ...]
     criteria: tuple[tuple[str, str, str], ...]  # name, description, weight
     funding_rate: Decimal | None = None
+    procedure: dict | None = None  # ProcedureOptions fields; None: STANDARD
 
 
 PROGRAMMES = (
@@ -41,7 +88,9 @@ PROGRAMMES = (
             "Schnelle und unbürokratische Förderung kleiner Projekte von "
             "Migrantenselbstorganisationen, Vereinen und Initiativen: Sprachcafés, Feste der "
             "Begegnung, Informationsabende oder Workshops. Gefördert wird ein fester Betrag von "
-            "bis zu 2.500 € für Projekte mit einer Laufzeit von höchstens sechs Monaten."
+            "bis zu 2.500 € für Projekte mit einer Laufzeit von höchstens sechs Monaten. Bis "
+            "2.000 € entscheidet die Sachbearbeitung im vereinfachten Verfahren ohne fachliche "
+            "Prüfung; nachgewiesen wird mit dem einfachen Verwendungsnachweis."
         ),
         financing_type=FinancingType.FIXED,
         max_amount=Decimal("2500.00"),
@@ -60,6 +109,7 @@ PROGRAMMES = (
             ("Beteiligung der Zielgruppe", "Wirken die Teilnehmenden bei der Planung mit?", "30"),
             ("Plausibilität von Kosten und Zeitplan", "", "30"),
         ),
+        procedure=LIGHT,
     ),
     ProgrammeSpec(
         name=NEIGHBOURHOOD,
@@ -112,6 +162,31 @@ PROGRAMMES = (
             ("Nachhaltigkeit und Wirkungsmessung", "Ziele und Indikatoren sind messbar.", "15"),
         ),
     ),
+    ProgrammeSpec(
+        name=ENGAGED,
+        description=(
+            "Vielfältig engagiert! fördert Projekte, in denen sich Menschen mit und ohne "
+            "Einwanderungsgeschichte gemeinsam ehrenamtlich engagieren: Patenschaften, "
+            "Nachbarschaftshilfe, Kultur- und Sportangebote, Qualifizierung von Ehrenamtlichen. "
+            "Am Anfang steht eine kurze Projektidee; nach einer Projektberatung lädt die Stadt "
+            "zum Antrag ein. Eine Jury aus drei Fachleuten bewertet jeden Antrag. Die Stadt "
+            "übernimmt bis zu 90 % der förderfähigen Kosten, höchstens 10.000 €, für bis zu "
+            "zwölf Monate."
+        ),
+        financing_type=FinancingType.SHARE,
+        funding_rate=Decimal("90.00"),
+        max_amount=Decimal("10000.00"),
+        max_duration_months=12,
+        themes=("demokratie-toleranz", "zusammenleben-quartier", "integrationskurse-beratung"),
+        districts=None,
+        documents=(SATZUNG,),
+        criteria=(
+            ("Gemeinsames Engagement", "Engagieren sich Alteingesessene und Zugewanderte?", "40"),
+            ("Beteiligung der Zielgruppe", "Wirken die Teilnehmenden bei der Planung mit?", "30"),
+            ("Umsetzbarkeit und Kosten", "Zeitplan, Ehrenamtliche und Kosten passen.", "30"),
+        ),
+        procedure=IDEA_AND_PANEL,
+    ),
 )
 
 
@@ -126,6 +201,7 @@ def programme_ensure(spec: ProgrammeSpec) -> tuple[Programme, bool]:
             "max_amount": spec.max_amount,
             "max_duration_months": spec.max_duration_months,
             "is_active": True,
+            **(spec.procedure or STANDARD),
         },
     )
     programme.full_clean()

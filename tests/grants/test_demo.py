@@ -17,9 +17,11 @@ from budgeting.models import BudgetLine, CoFundingPledge, LedgerEntry, LedgerEnt
 from budgeting.services.cofunding import received_on_pledge
 from core.models import AuditEntry, District
 from core.money import sum_money
-from core.roles import FINANCE, ROLES
+from core.roles import FINANCE, REVIEWER, ROLES
 from grants.demo import DEMO_PASSWORD, DEMO_USERS
+from grants.demo.programmes import EDUCATION, ENGAGED, NEIGHBOURHOOD, SMALL
 from grants.models import (
+    PROCEDURE_FIELDS,
     Application,
     ApplicationIndicator,
     ApplicationStatus,
@@ -27,15 +29,19 @@ from grants.models import (
     Call,
     CostLine,
     Criterion,
+    DecisionMode,
     FinancingKind,
     FinancingLine,
     FinancingType,
+    IdeaStage,
     Indicator,
     IndicatorActual,
     IndicatorLevel,
     Programme,
+    ProofOfUse,
     ReferenceCounter,
     RequiredDocument,
+    ReviewMode,
 )
 from grants.rules import submission_errors
 from tests.factories import OrganisationFactory
@@ -106,18 +112,25 @@ def seeded(checked_submissions):
 
 def test_seed_on_empty_database_prints_a_german_summary(seeded):
     assert "Demodaten angelegt" in seeded
-    assert "Förderprogramme: 3" in seeded
+    assert "Förderprogramme: 4" in seeded
     assert "Organisationen: 10" in seeded
 
 
-def test_three_programmes_of_three_financing_types(seeded):
-    programmes = {p.financing_type: p for p in Programme.objects.all()}
-    assert len(programmes) == Programme.objects.count() == 3
-    assert set(programmes) == {FinancingType.FIXED, FinancingType.SHARE, FinancingType.GAP}
-    assert programmes[FinancingType.SHARE].funding_rate == Decimal("80.00")
-    assert programmes[FinancingType.SHARE].eligible_districts.count() == 6
-    assert programmes[FinancingType.FIXED].eligible_districts.count() == 10
-    assert "Kofinanziert von der Freudenberg Stiftung" in programmes[FinancingType.GAP].description
+def test_four_programmes_of_three_financing_types(seeded):
+    programmes = {p.name: p for p in Programme.objects.all()}
+    assert set(programmes) == {SMALL, NEIGHBOURHOOD, EDUCATION, ENGAGED}
+    assert {p.financing_type for p in programmes.values()} == {
+        FinancingType.FIXED,
+        FinancingType.SHARE,
+        FinancingType.GAP,
+    }
+    assert programmes[SMALL].financing_type == FinancingType.FIXED
+    assert programmes[NEIGHBOURHOOD].funding_rate == Decimal("80.00")
+    assert programmes[NEIGHBOURHOOD].eligible_districts.count() == 6
+    assert programmes[SMALL].eligible_districts.count() == 10
+    assert programmes[EDUCATION].financing_type == FinancingType.GAP
+    assert "Kofinanziert von der Freudenberg Stiftung" in programmes[EDUCATION].description
+    assert programmes[ENGAGED].funding_rate == Decimal("90.00")
     today = timezone.localdate()
     for programme in programmes.values():
         programme.full_clean()
@@ -130,6 +143,40 @@ def test_three_programmes_of_three_financing_types(seeded):
     closed = Call.objects.exclude(pk__in=Call.objects.open_now())
     assert closed.count() == 1
     assert closed.get().closes_on.year == today.year - 1
+
+
+def procedure(programme) -> dict:
+    return {name: getattr(programme, name) for name in PROCEDURE_FIELDS}
+
+
+def test_each_programme_runs_its_own_procedure(seeded):
+    programmes = {p.name: p for p in Programme.objects.all()}
+    small = programmes[SMALL]
+    assert (small.decision_mode, small.light_limit) == (DecisionMode.LIGHT, Decimal("2000.00"))
+    assert small.review_mode == ReviewMode.NONE
+    assert (small.proof_of_use, small.sample_share) == (ProofOfUse.SIMPLIFIED, Decimal("10.00"))
+    assert small.light_limit < small.max_amount  # a case above the limit takes the standard path
+    engaged = programmes[ENGAGED]
+    assert engaged.idea_stage == IdeaStage.REQUIRED
+    assert (engaged.review_mode, engaged.panel_size) == (ReviewMode.PANEL, 3)
+    assert engaged.spread_threshold == Decimal("1.00")
+    assert (engaged.decision_mode, engaged.proof_of_use) == (
+        DecisionMode.STANDARD,
+        ProofOfUse.FULL,
+    )
+    standard = procedure(Programme(name="neu"))  # the model's defaults: the standard procedure
+    assert procedure(programmes[NEIGHBOURHOOD]) == standard
+    assert procedure(programmes[EDUCATION]) == standard
+    for programme in programmes.values():
+        assert programme.procedure_errors() == {}
+
+
+def test_three_people_of_fachgutachten_can_sit_on_a_jury(seeded):
+    reviewers = get_user_model().objects.filter(groups__name=REVIEWER, is_staff=True)
+    assert reviewers.count() >= Programme.objects.get(name=ENGAGED).panel_size == 3
+    for reviewer in reviewers:
+        assert reviewer.check_password(DEMO_PASSWORD)
+        assert not reviewer.memberships.exists()
 
 
 def test_organisations_cover_every_district_with_valid_accounts(seeded):
@@ -244,13 +291,13 @@ def test_last_years_free_money_is_carried_over_and_the_cofunders_pledged_once(se
     year = timezone.localdate().year
     last = {coding(line): line for line in BudgetLine.objects.filter(year=year - 1).with_amounts()}
     this = {coding(line): line for line in BudgetLine.objects.filter(year=year).with_amounts()}
-    assert len(last) == 5 and set(last) == set(this)
+    assert len(last) == 6 and set(last) == set(this)  # the city line of each programme, two more
     for key, old in last.items():
         rest = old.appropriation - old.blocked
         assert Decimal("1000.00") <= rest <= Decimal("5000.00")
         assert old.carried_forward == rest and old.free == Decimal("0.00")
         assert this[key].carry_over == rest
-    assert LedgerEntry.objects.filter(kind=LedgerEntryKind.CARRY_OUT).count() == 5
+    assert LedgerEntry.objects.filter(kind=LedgerEntryKind.CARRY_OUT).count() == 6
 
     pledges = {p.source.name: p for p in CoFundingPledge.objects.select_related("source")}
     assert CoFundingPledge.objects.count() == 2
@@ -291,7 +338,7 @@ def test_each_programme_has_its_catalogue_once_after_seeding_twice(seeded):
     assert german.mandatory and german.about_people and german.method == "language_test"
     assert german.monitoring_field.startswith("Integrationsmonitoring NRW")
     assert education.get(code="ELTERN").step == 5
-    assert Indicator.objects.filter(code="TN", about_people=True).count() == 3
+    assert Indicator.objects.filter(code="TN", about_people=True).count() == 4
 
 
 def test_submitted_demo_applications_commit_to_indicators_with_targets(seeded):
