@@ -33,6 +33,8 @@ AUDIT_LABELS = {
     "grants.formal_check.complete": _("Vollständigkeitsprüfung: vollständig"),
     "grants.formal_check.revision": _("Nachforderung an den Antragsteller"),
     "grants.review.recorded": _("Fachliche Prüfung abgeschlossen"),
+    "grants.panel.assigned": _("Jury besetzt"),
+    "grants.panel.seat_submitted": _("Jurybewertung abgegeben"),
     "grants.decision.approved": _("Bewilligt"),
     "grants.decision.partial": _("Teilbewilligt"),
     "grants.decision.rejected": _("Abgelehnt"),

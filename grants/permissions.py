@@ -3,8 +3,8 @@
 from django.utils.translation import gettext as _
 
 from applicants.permissions import is_member
-from core.roles import APPROVER, CASEWORKER, ROLES, has_role
-from grants.models import Application, Review
+from core.roles import APPROVER, CASEWORKER, REVIEWER, ROLES, has_role
+from grants.models import Application, Decision, FormalCheck, PanelSeat, Review
 
 
 def can_view_application(user, application: Application) -> bool:
@@ -34,10 +34,33 @@ def staff_refusal(user, application: Application, role: str) -> str | None:
 
 
 def decision_refusal(user, application: Application) -> str | None:
-    """Why the user may not decide on the application, or None."""
+    """Why the user may not decide on the application, or None: Bewilligung, not a member of
+    the organisation, neither its reviewer nor a member of its jury."""
     reason = staff_refusal(user, application, APPROVER)
     if reason is None and Review.objects.filter(application=application, reviewer=user).exists():
         reason = _("Sie haben diesen Antrag begutachtet und dürfen nicht über ihn entscheiden.")
+    if reason is None and PanelSeat.objects.filter(application=application, reviewer=user).exists():
+        reason = _("Sie gehören zur Jury dieses Antrags und dürfen nicht über ihn entscheiden.")
+    return reason
+
+
+def review_refusal(user, application: Application) -> str | None:
+    """Why the user may not review the application, alone or in its jury, or None: Fachgutachten,
+    not a member of the organisation, and has not done its formal check nor decided it."""
+    reason = staff_refusal(user, application, REVIEWER)
+    if (
+        reason is None
+        and FormalCheck.objects.filter(application=application, checked_by=user).exists()
+    ):
+        reason = _(
+            "Sie haben die Vollständigkeitsprüfung dieses Antrags durchgeführt und dürfen ihn "
+            "nicht begutachten."
+        )
+    if (
+        reason is None
+        and Decision.objects.filter(application=application, decided_by=user).exists()
+    ):
+        reason = _("Sie haben über diesen Antrag entschieden und dürfen ihn nicht begutachten.")
     return reason
 
 

@@ -16,18 +16,16 @@ from core.audit import audit_record
 from core.formatting import format_euro
 from core.money import ZERO
 from grants.models import (
-    SCORE_MAX,
     Application,
     ApplicationStatus,
     Decision,
     DecisionOutcome,
     FormalCheck,
     FormalCheckResult,
-    Recommendation,
     Review,
     ReviewScore,
 )
-from grants.scoring import weighted_total
+from grants.scoring import vote_check
 from grants.services.errors import NotAllowed
 from grants.services.terms import Exclusion, decision_terms_check, terms_fix_at_decision
 
@@ -104,23 +102,14 @@ def review_record(
 ) -> Review:
     """Record the substantive review with a score per criterion and the weighted total."""
     application = _locked(application, ApplicationStatus.IN_REVIEW)
-    if not no_conflict_of_interest:
-        raise ValidationError(
-            {
-                "no_conflict_of_interest": _(
-                    "Bei einem Interessenkonflikt dürfen Sie nicht begutachten. "
-                    "Bitte geben Sie die Aufgabe zurück."
-                )
-            }
-        )
     criteria = list(application.call.programme.criteria.all())
-    missing = [c.name for c in criteria if c.pk not in scores]
-    if missing:
-        raise ValidationError(_("Es fehlen Punkte für: %(names)s.") % {"names": ", ".join(missing)})
-    if any(not 0 <= scores[c.pk] <= SCORE_MAX for c in criteria):
-        raise ValidationError(_("Punkte liegen zwischen 0 und %(max)s.") % {"max": SCORE_MAX})
-    if recommendation == Recommendation.PARTIAL and not recommended_amount:
-        raise ValidationError({"recommended_amount": _("Bitte nennen Sie den empfohlenen Betrag.")})
+    total = vote_check(
+        criteria=criteria,
+        scores=scores,
+        recommendation=recommendation,
+        recommended_amount=recommended_amount,
+        no_conflict_of_interest=no_conflict_of_interest,
+    )
     review = Review(
         application=application,
         reviewer=user,
@@ -128,9 +117,7 @@ def review_record(
         recommendation=recommendation,
         recommended_amount=recommended_amount,
         no_conflict_of_interest=True,
-        weighted_total=weighted_total([(scores[c.pk], c.weight) for c in criteria])
-        if criteria
-        else Decimal("0.00"),
+        weighted_total=total,
     )
     review.full_clean()
     review.save()
