@@ -1,1 +1,0 @@
-"""The only place that moves a case forward: grants and budgeting services plus viewflow."""
