@@ -77,6 +77,9 @@ AUDIT_LABELS = {
     "grants.report.resubmitted": _("Überarbeiteten Nachweis eingereicht"),
     "grants.report.accepted": _("Nachweis anerkannt"),
     "grants.report.revision": _("Nachforderung zum Nachweis"),
+    "grants.report.sample_drawn": _(
+        "Stichprobe zum einfachen Verwendungsnachweis gezogen (Startwert, Block, Platz)"
+    ),
     "grants.report.indicators_confirmed": _("Stand der Indikatoren bestätigt"),
     "budgeting.allocation.recorded": _("Haushaltsprüfung: Haushaltsstellen gewählt"),
     "budgeting.ledger.commitment": _("Mittel gebunden"),

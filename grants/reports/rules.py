@@ -13,6 +13,7 @@ from decimal import Decimal
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from core.formatting import format_date, format_euro
 from core.money import ZERO, sum_money
@@ -24,6 +25,11 @@ INCOME = "income"
 RECEIPTS = "receipts"
 INDICATORS = "indicators"
 SECTIONS = (COSTS, INCOME, RECEIPTS, INDICATORS)
+
+SIMPLIFIED_WITHOUT_RECEIPTS = gettext_lazy(
+    "Für den einfachen Verwendungsnachweis reichen Sie keine Belegliste ein: Sachbericht und "
+    "tatsächliche Summen je Position genügen."
+)
 
 
 @dataclass(frozen=True)
@@ -158,9 +164,20 @@ def _check_actuals(report, errors):
             )
 
 
+def asks_for_receipts(report: Report) -> bool:
+    """The report has a Belegliste: every report except a simplified one that was not drawn for
+    the full check (grants/sampling.py)."""
+    return not report.simplified or report.drawn_for_full_check
+
+
+def receipts_required(report: Report) -> bool:
+    """The report cannot be submitted without receipts: a final report with a Belegliste."""
+    return report.kind == ReportKind.FINAL and asks_for_receipts(report)
+
+
 def _check_receipts(report, errors):
     receipts = list(report.receipts.all())
-    if report.kind == ReportKind.FINAL:
+    if receipts_required(report):
         if not receipts:
             errors[RECEIPTS].append(_("Bitte führen Sie Ihre Belege in der Belegliste auf."))
         else:

@@ -32,11 +32,14 @@ from grants.reports.rules import (
     COSTS,
     INCOME,
     RECEIPTS,
+    SIMPLIFIED_WITHOUT_RECEIPTS,
+    asks_for_receipts,
     receipt_date_refusal,
     report_submission_errors,
     report_totals,
 )
 from grants.reports.units import UNITS, report_unit_name, units_errors
+from grants.sampling import simplified_proof_of
 from grants.services.errors import NotAllowed, ReportRejected
 from grants.services.indicator_actuals import IndicatorValue, indicator_actuals_replace
 
@@ -55,7 +58,7 @@ def reports_schedule(*, application: Application) -> list[Report]:
     """
     application = (
         Application.objects.select_for_update(of=("self",))
-        .select_related("call__programme")
+        .select_related("call__programme", "procedure")
         .get(pk=application.pk)
     )
     start, end = application.project_start, application.project_end
@@ -83,6 +86,7 @@ def reports_schedule(*, application: Application) -> list[Report]:
             period_start=start,
             period_end=end,
             due_on=end + relativedelta(months=programme.final_report_months),
+            simplified=simplified_proof_of(application),
         )
     )
     existing = list(application.reports.all())
@@ -105,6 +109,7 @@ def reports_schedule(*, application: Application) -> list[Report]:
                 "period_end": report.period_end,
                 "due_on": report.due_on,
                 "application": application.pk,
+                "simplified": report.simplified,
             },
         )
     return list(application.reports.order_by("due_on", "pk"))
@@ -166,6 +171,8 @@ def report_save_draft(
 def report_receipts_replace(*, report: Report, user, receipts: list[ReceiptRow]) -> Report:
     """Replace the Belegliste as a whole (after an import); the rest of the report stays."""
     report = report_locked_for_edit(report, user)
+    if not asks_for_receipts(report):
+        raise NotAllowed(str(SIMPLIFIED_WITHOUT_RECEIPTS))
     _replace_receipts(report, receipts)
     report.save(update_fields=["updated_at"])
     return report

@@ -22,7 +22,12 @@ from grants.reports.forms import (
 from grants.reports.forms_indicators import IndicatorActualsForm
 from grants.reports.permissions import can_edit_report, report_edit_refusal
 from grants.reports.receipts_import import parse_receipts
-from grants.reports.rules import SECTIONS, report_submission_errors, report_totals
+from grants.reports.rules import (
+    SECTIONS,
+    asks_for_receipts,
+    report_submission_errors,
+    report_totals,
+)
 from grants.reports.selectors import report_for_member, report_plan_rows
 from grants.reports.units import units_errors
 from grants.selectors_indicators import report_indicator_rows
@@ -49,6 +54,7 @@ class ReportDetailView(PortalMixin, TemplateView):
             cost_rows=cost_rows,
             income_rows=income_rows,
             indicator_rows=report_indicator_rows(report),
+            needs_receipts=asks_for_receipts(report),
             **kwargs,
         )
 
@@ -170,6 +176,7 @@ class ReportEditView(PortalMixin, View):
             "indicators": indicators,
             "sections": sections or {},
             "totals": report_totals(report),
+            "needs_receipts": asks_for_receipts(report),
             "import_form": import_form or ReceiptsImportForm(),
         }
         return render(self.request, self.template_name, context, status=status)
@@ -213,7 +220,10 @@ class ReceiptsImportView(ReportEditView):
 
 
 def receipts_formset(report, data=None):
-    """The Belegliste as a formset, or None when it is too long for a form (import instead)."""
+    """The Belegliste as a formset, or None when it is too long for a form (import instead) or
+    the report has none (a simplified report not drawn for the full check)."""
+    if not asks_for_receipts(report):
+        return None
     saved = report.receipts.all()
     if len(saved) > receipts_form_limit():
         return None
