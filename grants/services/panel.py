@@ -137,13 +137,15 @@ def panel_seat_submit(
     no_conflict_of_interest: bool,
 ) -> PanelSeat:
     """The juror's one vote: points for every criterion of the programme and the weighted total."""
-    seat = PanelSeat.objects.select_for_update().select_related("application").get(pk=seat.pk)
+    # the case first: the jurors' votes on one case queue up, so the last one sees all others
+    application = Application.objects.select_for_update().get(pk=seat.application_id)
+    seat = PanelSeat.objects.select_for_update().get(pk=seat.pk)
+    seat.application = application
     refusal = panel_seat_refusal(user, seat)
     if refusal:
         raise NotAllowed(refusal)
     if seat.is_submitted:
         raise NotAllowed(_("Sie haben Ihre Bewertung bereits abgegeben."))
-    application = seat.application
     if application.status != ApplicationStatus.IN_REVIEW:
         raise NotAllowed(
             _("Dieser Schritt ist im Stand „%(status)s“ nicht möglich.")
