@@ -21,11 +21,14 @@ and result; `drawn_positions(seed, size, share)` recomputes the draw.
 
 import math
 import random
+from dataclasses import dataclass
 from decimal import Decimal
 
+from django.conf import settings
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
-from grants.models import Application
+from grants.models import Application, Report
 
 HUNDRED = Decimal("100")
 
@@ -35,6 +38,14 @@ DRAWN_MESSAGE = _(
     "Zahlungsempfänger, Zweck und Betrag) oder lesen Sie sie aus einer Datei ein, und reichen "
     "Sie den Nachweis erneut ein. Die Summe der Belege muss den tatsächlichen Kosten entsprechen."
 )
+
+
+def drawn_request(note: str = "") -> str:
+    """The request for revision that sends a drawn report back for its receipts list, in the
+    reference language like every message to the applicant, with the checker's note if any."""
+    with translation.override(settings.LANGUAGE_CODE):
+        text = str(DRAWN_MESSAGE)
+    return f"{text}\n\n{note.strip()}" if note.strip() else text
 
 
 def block_size(share: Decimal) -> int:
@@ -58,3 +69,34 @@ def drawn_positions(seed: str, size: int, share: Decimal) -> set[int]:
 def simplified_proof_of(application: Application) -> bool:
     """Whether the case's final report is a simplified one (its frozen procedure says so)."""
     return application.procedure_id is not None and application.procedure.is_simplified_proof
+
+
+@dataclass(frozen=True)
+class SampleDraw:
+    """A report's place in its block and the draw of that block, as anybody can repeat it."""
+
+    block: int
+    size: int
+    seed: str
+    share: Decimal
+    position: int
+    positions: tuple[int, ...]
+
+    @property
+    def drawn(self) -> bool:
+        return self.position in self.positions
+
+
+def sample_draw_of(report: Report) -> SampleDraw | None:
+    """The draw that placed the report, recomputed from its block's seed; None before it."""
+    if report.sample_id is None:
+        return None
+    sample, share = report.sample, report.application.procedure.sample_share
+    return SampleDraw(
+        block=sample.number,
+        size=sample.size,
+        seed=sample.seed,
+        share=share,
+        position=report.sample_position,
+        positions=tuple(sorted(drawn_positions(sample.seed, sample.size, share))),
+    )

@@ -9,7 +9,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from core.models import AuditEntry
 from grants.models import (
@@ -21,7 +21,13 @@ from grants.models import (
     ReportStatus,
 )
 from grants.reports.rules import RECEIPTS, report_submission_errors
-from grants.sampling import block_size, drawn_count, drawn_positions
+from grants.sampling import (
+    block_size,
+    drawn_count,
+    drawn_positions,
+    drawn_request,
+    sample_draw_of,
+)
 from grants.services.errors import NotAllowed
 from grants.services.report import reports_schedule
 from grants.services.report_sample import report_sample_draw
@@ -381,3 +387,30 @@ def test_concurrent_draws_never_give_two_reports_the_same_place():
         (2, 5),
         (3, 5),
     ]
+
+
+@pytest.mark.django_db
+def test_the_recorded_draw_of_a_report_is_recomputed_from_its_block():
+    report = submitted_report(simplified_programme("25"))
+    assert sample_draw_of(report) is None
+    drawn = report_sample_draw(report=report, user=UserFactory())
+    report.refresh_from_db()
+    draw = sample_draw_of(report)
+    entry = AuditEntry.objects.get(action=SAMPLE_ACTION, object_id=str(report.pk))
+    assert (draw.block, draw.size, draw.seed, draw.position) == (
+        entry.after["block"],
+        entry.after["size"],
+        entry.after["seed"],
+        entry.after["position"],
+    )
+    assert list(draw.positions) == entry.after["drawn_positions"]
+    assert draw.drawn is drawn is report.drawn_for_full_check
+    assert (draw.share, draw.size, len(draw.positions)) == (Decimal("25"), 4, 1)
+
+
+def test_the_request_for_receipts_is_german_and_keeps_the_checkers_note():
+    with translation.override("en"):
+        text = drawn_request("  Danke für den Bericht.  ")
+    assert text.startswith("Ihr einfacher Verwendungsnachweis ist in der Stichprobe")
+    assert text.endswith("entsprechen.\n\nDanke für den Bericht.")
+    assert drawn_request(" ").endswith("tatsächlichen Kosten entsprechen.")
