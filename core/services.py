@@ -45,6 +45,7 @@ ROLE_PERMISSIONS: dict[str, dict[str, tuple[str, ...]]] = {
     APPROVER: {"grants.Application": ("decide_application",), CASE: VIEW, CHANGE: VIEW},
     ADMINISTRATION: {
         "grants.Programme": ALL,
+        "grants.CaseProcedure": VIEW,
         "grants.Call": ALL,
         "grants.Criterion": ALL,
         "grants.RequiredDocument": ALL,

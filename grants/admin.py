@@ -1,10 +1,13 @@
 """Programmes and calls are managed by the Administration role in the Django admin."""
 
 from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
 
 from grants.models import (
+    PROCEDURE_FIELDS,
     Application,
     Call,
+    CaseProcedure,
     ChangeRequest,
     Criterion,
     Indicator,
@@ -62,6 +65,73 @@ class ProgrammeAdmin(admin.ModelAdmin):
     search_fields = ["name"]
     filter_horizontal = ["themes", "eligible_districts"]
     inlines = [RequiredDocumentInline, CriterionInline, IndicatorInline, CallInline]
+    # The model's clean() refuses combinations that do not fit together (procedure_errors),
+    # each message next to its field; a change applies to cases submitted afterwards only.
+    fieldsets = [
+        (
+            None,
+            {
+                "fields": [
+                    "name",
+                    "description",
+                    "themes",
+                    "is_active",
+                    "eligible_districts",
+                ]
+            },
+        ),
+        (
+            _("Finanzierung"),
+            {
+                "fields": [
+                    "financing_type",
+                    ("funding_rate", "max_amount"),
+                    ("unit_rate", "unit_name"),
+                    "max_duration_months",
+                    ("requires_interim_report", "final_report_months"),
+                ]
+            },
+        ),
+        (
+            _("Verfahren"),
+            {
+                "description": _(
+                    "Wie Anträge dieses Programms bearbeitet werden. Jeder Antrag behält das "
+                    "Verfahren, das bei seiner Einreichung (oder der Einreichung seiner "
+                    "Projektidee) galt; eine Änderung hier gilt nur für spätere Anträge."
+                ),
+                "fields": [
+                    "idea_stage",
+                    "review_mode",
+                    ("panel_size", "spread_threshold"),
+                    "decision_mode",
+                    "light_limit",
+                    "proof_of_use",
+                    "sample_share",
+                ],
+            },
+        ),
+    ]
+
+
+@admin.register(CaseProcedure)
+class CaseProcedureAdmin(admin.ModelAdmin):
+    """Read-only: the procedure a case was submitted under never changes."""
+
+    list_display = ["pk", "programme", "idea_stage", "review_mode", "decision_mode", "fixed_at"]
+    list_filter = ["programme", "decision_mode", "review_mode", "idea_stage", "proof_of_use"]
+    list_select_related = ["programme"]
+    date_hierarchy = "fixed_at"
+    fields = ["programme", "fixed_at", *PROCEDURE_FIELDS]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
 
 
 @admin.register(Call)

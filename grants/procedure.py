@@ -35,8 +35,12 @@ def review_mode_of(application: Application) -> ReviewMode:
 
 
 def idea_refusal(application: Application) -> str | None:
-    """Why the application cannot be submitted for want of an invitation, or None."""
-    if application.call.programme.idea_stage != IdeaStage.REQUIRED:
+    """Why the application cannot be submitted for want of an invitation, or None.
+
+    A case submitted before keeps its procedure: a resubmission asks the frozen copy, not the
+    programme as it is now."""
+    in_force = application.procedure if application.procedure_id else application.call.programme
+    if in_force.idea_stage != IdeaStage.REQUIRED:
         return None
     idea = application.idea
     if idea is not None and idea.status == IdeaStatus.INVITED:

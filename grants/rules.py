@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from core.formatting import format_date, format_euro, format_percent
 from core.money import ZERO, round_money
 from grants.models import Application, FinancingType, IndicatorDirection
+from grants.procedure import idea_refusal
 
 # Keys of the error dict: form fields, or a section of the application page.
 PLAN = "plan"
@@ -23,6 +24,7 @@ def submission_errors(application: Application, *, today: date) -> dict[str, lis
     errors: dict[str, list[str]] = defaultdict(list)
     _check_texts(application, errors)
     _check_call(application, today, errors)
+    _check_idea(application, errors)
     _check_period(application, errors)
     _check_districts(application, errors)
     _check_plan(application, errors)
@@ -30,6 +32,12 @@ def submission_errors(application: Application, *, today: date) -> dict[str, lis
     _check_documents(application, errors)
     _check_indicators(application, errors)
     return dict(errors)
+
+
+def start_refusal(*, organisation, call) -> str | None:
+    """Why the organisation cannot start an application for the call, or None: where the
+    programme requires the idea stage, an application starts from an invitation only."""
+    return idea_refusal(Application(organisation=organisation, call=call))
 
 
 def _check_texts(application, errors):
@@ -48,6 +56,12 @@ def _check_call(application, today, errors):
                 "end": format_date(call.closes_on),
             }
         )
+
+
+def _check_idea(application, errors):
+    refusal = idea_refusal(application)
+    if refusal:
+        errors[CALL].append(refusal)
 
 
 def _check_period(application, errors):

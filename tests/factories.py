@@ -10,6 +10,7 @@ from applicants.models import BankAccount, Membership, Organisation
 from core.models import District, User
 from grants.models import (
     Application,
+    ApplicationStatus,
     Call,
     CostLine,
     FinancingLine,
@@ -17,6 +18,7 @@ from grants.models import (
     Programme,
     RequiredDocument,
 )
+from grants.services.procedure import case_procedure_fix
 
 PDF_BYTES = b"%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"
 VALID_IBAN = "DE89370400440532013000"
@@ -143,6 +145,14 @@ class ApplicationFactory(factory.django.DjangoModelFactory):
     def districts(obj, create, extracted, **kwargs):
         if create:
             obj.districts.set(extracted or [District.objects.get(number=0)])
+
+    @factory.post_generation
+    def case_procedure(obj, create, extracted, **kwargs):
+        """A case past its draft runs under the procedure fixed at submission, as the service
+        does it; pass procedure=... to give it another one."""
+        if create and obj.status != ApplicationStatus.DRAFT and obj.procedure_id is None:
+            obj.procedure = case_procedure_fix(programme=obj.call.programme)
+            obj.save(update_fields=["procedure"])
 
     @factory.post_generation
     def plan(obj, create, extracted, **kwargs):

@@ -9,7 +9,13 @@ from django.utils import timezone
 from bench.seeding.common import Case, Context, S, money
 from bench.seeding.organisations import PLACES, TITLES, Organisations
 from bench.seeding.reference import Reference
-from grants.models import Application, FinancingType, ReferenceCounter
+from grants.models import (
+    PROCEDURE_FIELDS,
+    Application,
+    CaseProcedure,
+    FinancingType,
+    ReferenceCounter,
+)
 
 # Share of each status among the n applications (sums to 1).
 STATUS_WEIGHTS = {
@@ -56,6 +62,7 @@ def applications_create(ctx: Context, n: int, ref: Reference, orgs: Organisation
         programme = rng.choices(ref.programmes, programme_weights[: len(ref.programmes)])[0]
         cases.append(_case(ctx, idx, status, programme, ref, orgs, org_index))
     _references_assign(ctx, cases, ref.years)
+    _procedures_fix(ctx, cases)
     return cases
 
 
@@ -135,6 +142,25 @@ def _costs(rng, programme, requested: Decimal) -> Decimal:
     else:
         costs = requested + Decimal(int(requested * Decimal(rng.uniform(0.02, 0.4))))
     return money(costs)
+
+
+def _procedures_fix(ctx: Context, cases: list[Case]) -> None:
+    """Each submitted case keeps a copy of its programme's procedure, fixed at submission
+    (as grants.services.procedure.case_procedure_fix does it, in bulk)."""
+    submitted = [c for c in cases if c.app.submitted_at is not None]
+    procedures = ctx.bulk(
+        CaseProcedure,
+        [
+            CaseProcedure(
+                programme=c.programme,
+                fixed_at=c.app.submitted_at,
+                **{name: getattr(c.programme, name) for name in PROCEDURE_FIELDS},
+            )
+            for c in submitted
+        ],
+    )
+    for case, procedure in zip(submitted, procedures, strict=True):
+        case.app.procedure = procedure
 
 
 def _references_assign(ctx: Context, cases: list[Case], years: list[int]) -> None:

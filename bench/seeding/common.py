@@ -24,6 +24,7 @@ from core.models import AuditEntry, User
 from grants.models import (
     Application,
     ApplicationStatus,
+    CaseProcedure,
     Decision,
     FormalCheck,
     Programme,
@@ -41,6 +42,7 @@ BENCH_PASSWORD = "bench"  # noqa: S105 -- synthetic benchmark data only
 LARGE_ORGANISATION = "Großträger Integration Wuppertal gGmbH"
 AUTO_TIMES = {
     Application: ("created_at", "updated_at"),
+    CaseProcedure: ("fixed_at",),
     Organisation: ("created_at",),
     Membership: ("joined_at",),
     FormalCheck: ("checked_at",),

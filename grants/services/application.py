@@ -9,9 +9,10 @@ from applicants.permissions import is_member
 from core.audit import audit_record
 from grants.models import Application, ApplicationStatus, CostLine, FinancingLine
 from grants.permissions import can_edit_application
-from grants.rules import submission_errors
+from grants.rules import start_refusal, submission_errors
 from grants.services.errors import NotAllowed, SubmissionRejected
 from grants.services.indicators import IndicatorChoice, application_indicators_save
+from grants.services.procedure import case_procedure_fix, procedure_summary
 from grants.services.reference import reference_next
 
 DRAFT_FIELDS = (
@@ -38,9 +39,13 @@ class PlanLine:
 
 
 def application_create(*, organisation, call, user, title: str) -> Application:
-    """Start a draft application of the organisation for the call."""
+    """Start a draft application of the organisation for the call (not where the programme
+    requires a project idea first: the invitation creates that draft)."""
     if not is_member(user, organisation):
         raise NotAllowed(_("Sie handeln nicht für diese Organisation."))
+    refusal = start_refusal(organisation=organisation, call=call)
+    if refusal:
+        raise NotAllowed(refusal)
     with transaction.atomic():
         application = Application(
             organisation=organisation, call=call, title=title, created_by=user
@@ -106,9 +111,10 @@ def application_save_draft(
 
 
 def application_submit(*, application: Application, user) -> Application:
-    """Submit the application if it meets every rule; a first submission gets its reference.
+    """Submit the application if it meets every rule; a first submission gets its reference and
+    its procedure (Verfahren): the one its idea was handed in under, else the programme's in force.
 
-    A resubmission after a request for revision keeps the reference number.
+    A resubmission after a request for revision keeps the reference number and the procedure.
     """
     with transaction.atomic():
         application = Application.objects.select_for_update().get(pk=application.pk)
@@ -125,7 +131,15 @@ def application_submit(*, application: Application, user) -> Application:
         application.submitted_by = user
         if application.reference is None:
             application.reference = reference_next(year=timezone.localdate(now).year)
-        application.save(update_fields=["status", "submitted_at", "submitted_by", "reference"])
+        if application.procedure_id is None:
+            application.procedure = (
+                application.idea.procedure
+                if application.idea_id is not None
+                else case_procedure_fix(programme=application.call.programme)
+            )
+        application.save(
+            update_fields=["status", "submitted_at", "submitted_by", "reference", "procedure"]
+        )
         audit_record(
             actor=user,
             action=f"grants.application.{'resubmitted' if resubmission else 'submitted'}",
@@ -136,6 +150,7 @@ def application_submit(*, application: Application, user) -> Application:
                 "reference": application.reference,
                 "requested_amount": application.requested_amount,
                 "publication_consent": application.publication_consent,
+                "procedure": procedure_summary(application.procedure),
             },
         )
     return application
