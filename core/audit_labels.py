@@ -28,6 +28,11 @@ AUDIT_LABELS = {
     "grants.application.indicators_saved": _(
         "Indikatoren mit Ausgangs- und Zielwerten gespeichert"
     ),
+    "grants.idea.submitted": _("Projektidee eingereicht"),
+    "grants.idea.advice_recorded": _("Projektberatung erfasst"),
+    "grants.idea.invited": _("Zum Antrag eingeladen (Entwurf aus der Projektidee angelegt)"),
+    "grants.idea.referred": _("Auf ein anderes Förderprogramm verwiesen"),
+    "grants.idea.declined": _("Projektidee nicht weiterverfolgt"),
     "grants.attachment.added": _("Unterlage hochgeladen"),
     "grants.attachment.deleted": _("Unterlage gelöscht"),
     "grants.formal_check.complete": _("Vollständigkeitsprüfung: vollständig"),

@@ -5,6 +5,7 @@ from django.utils.translation import gettext as _
 from applicants.permissions import is_member
 from core.roles import APPROVER, CASEWORKER, REVIEWER, ROLES, has_role
 from grants.models import Application, Decision, FormalCheck, PanelSeat, Review
+from grants.procedure import takes_light_track
 
 
 def can_view_application(user, application: Application) -> bool:
@@ -34,9 +35,11 @@ def staff_refusal(user, application: Application, role: str) -> str | None:
 
 
 def decision_refusal(user, application: Application) -> str | None:
-    """Why the user may not decide on the application, or None: Bewilligung, not a member of
-    the organisation, neither its reviewer nor a member of its jury."""
-    reason = staff_refusal(user, application, APPROVER)
+    """Why the user may not decide on the application, or None: Bewilligung (on the light track
+    Sachbearbeitung), not a member of the organisation, neither its reviewer nor a member of its
+    jury."""
+    role = CASEWORKER if takes_light_track(application) else APPROVER
+    reason = staff_refusal(user, application, role)
     if reason is None and Review.objects.filter(application=application, reviewer=user).exists():
         reason = _("Sie haben diesen Antrag begutachtet und dürfen nicht über ihn entscheiden.")
     if reason is None and PanelSeat.objects.filter(application=application, reviewer=user).exists():
@@ -72,3 +75,13 @@ def delivery_refusal(user, application: Application) -> str | None:
     if has_role(user, CASEWORKER) or has_role(user, APPROVER):
         return None
     return _("Die Bekanntgabe erfassen Sachbearbeitung oder Bewilligung.")
+
+
+def idea_advice_refusal(user, idea) -> str | None:
+    """Why a member of staff may not advise on the idea or conclude it, or None: Sachbearbeitung
+    with the right to advise, not a member of the organisation (rule 4)."""
+    if not user.is_authenticated or not user.has_perm("grants.advise_idea"):
+        return _("Projektideen berät die Sachbearbeitung.")
+    if is_member(user, idea.organisation):
+        return _("Sie gehören zur Organisation dieser Projektidee und dürfen sie nicht beraten.")
+    return None

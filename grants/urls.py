@@ -9,12 +9,15 @@ from grants.views.portal_attachment import (
     AttachmentUploadView,
     NoticeDownloadView,
 )
+from grants.views.portal_idea import IdeaCreateView, IdeaDetailView
 from grants.views.portal_list import ApplicationCreateView, ApplicationListView
 from grants.views.portal_report import ReceiptsImportView, ReportDetailView, ReportEditView
 
 urlpatterns = [
     path("", ApplicationListView.as_view(), name="home"),
     path("antraege/neu/", ApplicationCreateView.as_view(), name="application_create"),
+    path("ideen/neu/", IdeaCreateView.as_view(), name="idea_new"),
+    path("ideen/<int:pk>/", IdeaDetailView.as_view(), name="idea_detail"),
     path("antraege/<int:pk>/bearbeiten/", ApplicationEditView.as_view(), name="application_edit"),
     path("antraege/<int:pk>/unterlagen/", AttachmentUploadView.as_view(), name="attachment_upload"),
     path("unterlagen/<int:pk>/", AttachmentDownloadView.as_view(), name="attachment_download"),

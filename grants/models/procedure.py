@@ -136,6 +136,11 @@ class ProcedureOptions(models.Model):
         return errors
 
     @property
+    def takes_ideas(self) -> bool:
+        """Initiatives may hand in a project idea (idea stage optional or required)."""
+        return self.idea_stage != IdeaStage.NONE
+
+    @property
     def is_light(self) -> bool:
         return self.decision_mode == DecisionMode.LIGHT
 

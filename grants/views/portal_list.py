@@ -9,12 +9,13 @@ from applicants.portal import PortalMixin
 from core.paging import with_links
 from grants.forms import NewApplicationForm
 from grants.selectors import applications_of_organisation, calls_open
+from grants.selectors_ideas import ideas_of_organisation
 from grants.services.application import application_create
 
 
 class ApplicationListView(PortalMixin, TemplateView):
     """My applications: the organisation's applications, 25 a page (a large organisation has
-    thousands over the years), and the open calls."""
+    thousands over the years), its project ideas, and the open calls."""
 
     template_name = "grants/portal/application_list.html"
 
@@ -24,7 +25,12 @@ class ApplicationListView(PortalMixin, TemplateView):
         applications = applications_of_organisation(self.organisation)
         paginator = Paginator(applications, self.page_size)
         page = with_links(self.request, paginator.get_page(self.request.GET.get("page")))
-        return super().get_context_data(page=page, calls=calls_open(), **kwargs)
+        return super().get_context_data(
+            page=page,
+            calls=calls_open(),
+            ideas=ideas_of_organisation(self.organisation),
+            **kwargs,
+        )
 
 
 class ApplicationCreateView(PortalMixin, View):

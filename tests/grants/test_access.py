@@ -11,6 +11,7 @@ from budgeting.models import RefundClaim
 from grants.models import Application, Attachment, Notice
 from grants.services.attachment import attachment_add
 from tests.factories import PDF_BYTES, ApplicationFactory, MembershipFactory
+from tests.grants.idea_helpers import idea_handed_in
 from tests.grants.report_factories import ReportFactory
 
 pytestmark = pytest.mark.django_db
@@ -36,6 +37,7 @@ OBJECT_URLS = {
     "portal:refund_notice": ("claim", ("get",)),
     "portal:bank_change_confirm": ("bank_change", ("post",)),
     "portal:bank_change_reject": ("bank_change", ("post",)),
+    "portal:idea_detail": ("idea", ("get",)),
 }
 
 
@@ -94,6 +96,7 @@ def foreign_case(other_applicant):
         "report": report,
         "claim": claim,
         "bank_change": bank_change,
+        "idea": idea_handed_in(organisation=organisation, user=other_applicant),
     }
 
 

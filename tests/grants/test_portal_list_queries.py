@@ -26,8 +26,8 @@ def test_the_list_runs_the_same_number_of_queries_for_1_and_30_applications(
     applicant_client, organisation, applicant, rows, shown, django_assert_num_queries
 ):
     projects(organisation, applicant, rows)
-    # session, user, memberships, count, the page's applications, open calls
-    with django_assert_num_queries(6):
+    # session, user, memberships, count, the page's applications, open calls, project ideas
+    with django_assert_num_queries(7):
         response = applicant_client.get(reverse("portal:home"))
     page = response.content.decode()
     assert page.count("Projekt Nummer") == shown
@@ -40,7 +40,7 @@ def test_a_large_organisation_pages_through_its_applications_newest_first(
     first = applicant_client.get(reverse("portal:home")).content.decode()
     assert "Seite 1 von 2" in first and "?page=2" in first
     assert "Projekt Nummer 29" in first and "Projekt Nummer 4<" not in first
-    with django_assert_num_queries(6):
+    with django_assert_num_queries(7):
         second = applicant_client.get(reverse("portal:home") + "?page=2").content.decode()
     assert "Seite 2 von 2" in second
     assert [f"Projekt Nummer {n}<" in second for n in range(5)] == [True] * 5
