@@ -16,14 +16,21 @@ from grants.demo import DEMO_USERS, DemoSummary, demo_seed
 from grants.demo.indicator_data import report_actuals_seed
 from grants.demo.reports import report_fill_seed
 from grants.models import DecisionOutcome, Recommendation
-from workflow.flows import ApplicationFlow
-from workflow.payout_flow import PayoutFlow
+from workflow.application.case import case_submit, case_withdraw
+from workflow.application.flow import ApplicationFlow
+from workflow.application.services import (
+    task_budget_check,
+    task_decide,
+    task_formal_check,
+    task_review,
+)
+from workflow.grant import grant_make_final_by_waiver
+from workflow.payout.case import payout_request
+from workflow.payout.flow import PayoutFlow
+from workflow.payout.services import task_arithmetic, task_factual, task_release
+from workflow.report.case import report_case_submit
 from workflow.selectors import payout_process_of
-from workflow.services import payout, tasks
-from workflow.services.case import case_submit, case_withdraw
-from workflow.services.grant import grant_make_final_by_waiver
-from workflow.services.payout_request import payout_request
-from workflow.services.report_submit import report_case_submit
+from workflow.task_services import task_complete_as
 
 # The state each freshly submitted demo application is taken to, in turn.
 TARGETS = (
@@ -86,7 +93,7 @@ def case_advance(application, target, staff):
         application,
         ApplicationFlow.formal_check,
         staff[CASEWORKER],
-        tasks.task_formal_check,
+        task_formal_check,
         complete=target != "revision",
         message=""
         if target != "revision"
@@ -125,16 +132,16 @@ def _make_final_and_pay_half(application, staff):
             purpose="Honorare und Material der ersten Monate",
         )
         for node, user, service in (
-            (PayoutFlow.factual, staff[CASEWORKER], payout.task_factual),
-            (PayoutFlow.arithmetic, staff[FINANCE], payout.task_arithmetic),
-            (PayoutFlow.release, staff["releaser"], payout.task_release),
+            (PayoutFlow.factual, staff[CASEWORKER], task_factual),
+            (PayoutFlow.arithmetic, staff[FINANCE], task_arithmetic),
+            (PayoutFlow.release, staff["releaser"], task_release),
         ):
             _complete_payout(request, node, user, service)
     report_case_submit(report=report_fill_seed(report=report, user=member), user=member)
 
 
 def _complete_payout(request, node, user, service):
-    tasks.task_complete_as(
+    task_complete_as(
         process=payout_process_of(request), node=node, user=user, service=service, ok=True
     )
 
@@ -145,7 +152,7 @@ def _review(application, reviewer, target):
         application,
         ApplicationFlow.review,
         reviewer,
-        tasks.task_review,
+        task_review,
         scores={c.pk: 2 if target == "rejected" else 4 for c in criteria},
         assessment="Das Konzept ist nachvollziehbar; die Zielgruppe wird gut erreicht.",
         recommendation={"rejected": Recommendation.REJECT, "partial": Recommendation.PARTIAL}.get(
@@ -165,7 +172,7 @@ def _budget_check(application, finance):
         application,
         ApplicationFlow.budget_check,
         finance,
-        tasks.task_budget_check,
+        task_budget_check,
         allocations=[(line, requested)],
     )
 
@@ -186,7 +193,7 @@ def _decide(application, approver, target):
         application,
         ApplicationFlow.decision,
         approver,
-        tasks.task_decide,
+        task_decide,
         outcome=outcome,
         approved_amount=_partial_amount(application)
         if outcome == DecisionOutcome.PARTIAL
@@ -200,4 +207,4 @@ def _partial_amount(application) -> Decimal:
 
 
 def _complete(application, node, user, service, **data):
-    tasks.task_complete_as(application=application, node=node, user=user, service=service, **data)
+    task_complete_as(application=application, node=node, user=user, service=service, **data)

@@ -4,24 +4,13 @@ from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from viewflow.urls import Application, Site
 
-from workflow.change_flow import ChangeFlow
-from workflow.change_urls import change_portal_urls
+from workflow.application.flow import ApplicationFlow
+from workflow.change.flow import ChangeFlow
+from workflow.change.urls import change_portal_urls
+from workflow.delivery.views import NoticeDeliveryView
 from workflow.flow_viewset import StaffFlowViewset
-from workflow.flows import ApplicationFlow
-from workflow.payout_flow import PayoutFlow
-from workflow.report_flow import ReportFlow
-from workflow.views.bank_changes import BankChangeDecisionView, BankChangeListView
-from workflow.views.delivery import NoticeDeliveryView
-from workflow.views.exports import ApplicationExportView, ExportDownloadView, ExportJobView
-from workflow.views.finance import (
-    BudgetSheetView,
-    CarryOverView,
-    CoFunderView,
-    FinanceDashboardView,
-)
-from workflow.views.lists import GrantListView, PaymentListView, ReportListView
-from workflow.views.payout_export import PayoutFileView
-from workflow.views.portal import (
+from workflow.payout.flow import PayoutFlow
+from workflow.portal.views import (
     ApplicationOverviewView,
     ApplicationSubmitView,
     ApplicationWithdrawView,
@@ -30,8 +19,19 @@ from workflow.views.portal import (
     ReportSubmitView,
     WaiverView,
 )
-from workflow.views.portfolio import PortfolioView
-from workflow.views.staff import (
+from workflow.report.flow import ReportFlow
+from workflow.staff.bank_changes import BankChangeDecisionView, BankChangeListView
+from workflow.staff.exports import ApplicationExportView, ExportDownloadView, ExportJobView
+from workflow.staff.finance import (
+    BudgetSheetView,
+    CarryOverView,
+    CoFunderView,
+    FinanceDashboardView,
+)
+from workflow.staff.lists import GrantListView, PaymentListView, ReportListView
+from workflow.staff.payout_file import PayoutFileView
+from workflow.staff.portfolio import PortfolioView
+from workflow.staff.views import (
     CaseView,
     DeadlinesView,
     RefundNoticeView,

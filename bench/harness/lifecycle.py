@@ -27,8 +27,8 @@ from grants.demo.people import APPLICANT_EMAIL
 from grants.notices.render import render_notice_pdf
 from grants.selectors import calls_open
 from grants.services import notice as notice_service
+from workflow.application.case import case_submit
 from workflow.demo import case_advance, demo_staff
-from workflow.services.case import case_submit
 
 SPEC = next(spec for spec in APPLICATIONS if spec.submit and spec.organisation == 0)
 

@@ -1,6 +1,6 @@
 """Settled, closed and revoked grants: the Schlussfestsetzung with its computation, the
 released commitment, and the refund claims, as budgeting.services.settlement and
-workflow.services.revocation leave them.
+workflow.staff.revocation leave them.
 
 The settlement is computed by the real `grants.settlement.settle`. A closed grant was paid in
 full and spent as planned (Z = H, nothing owed either way); a settled one is either paid in

@@ -18,9 +18,9 @@ from bench.seeding.workflow_rows import (
 )
 from budgeting.models import PaymentRequest
 from grants.models import Application, Report
-from workflow.flows import ApplicationFlow
-from workflow.payout_flow import PayoutFlow
-from workflow.report_flow import ReportFlow
+from workflow.application.flow import ApplicationFlow
+from workflow.payout.flow import PayoutFlow
+from workflow.report.flow import ReportFlow
 
 ASSIGNED_SHARE = 0.3
 

@@ -7,9 +7,9 @@ application status the tasks that exist, their status, owner, token and predeces
 from viewflow.workflow.models import Process, Task
 from viewflow.workflow.token import Token
 
-from workflow.flows import ApplicationFlow
-from workflow.payout_flow import PayoutFlow
-from workflow.report_flow import ReportFlow
+from workflow.application.flow import ApplicationFlow
+from workflow.payout.flow import PayoutFlow
+from workflow.report.flow import ReportFlow
 
 A = ApplicationFlow
 P = PayoutFlow
@@ -95,7 +95,7 @@ PAYOUT_STEPS = {
     ),
 }
 
-# Per report status (a draft has no process yet): the report flow (workflow/report_flow.py).
+# Per report status (a draft has no process yet): the report flow (workflow/report/flow.py).
 _R_START = (R.start, "START", "DONE", None, None, (), "start")
 _R_CHECKED = (R.check, "HUMAN", "DONE", "caseworker", CHECK, (0,), "start")
 _R_IF = (R.is_accepted, "EXCLUSIVE_GATEWAY", "DONE", None, None, (1,), "start")

@@ -10,8 +10,9 @@ from django.core.exceptions import ValidationError
 from budgeting.models import BudgetLine, RefundClaim
 from core.dates import validate_day, validate_year
 from grants.reports.forms import ReceiptForm
-from workflow.change_forms import ChangeRequestForm
-from workflow.forms import ReleaseForm, RepaymentForm
+from workflow.change.forms import ChangeRequestForm
+from workflow.forms import RepaymentForm
+from workflow.payout.forms import ReleaseForm
 
 MESSAGE = "Bitte geben Sie ein Datum zwischen dem 01.01.2000 und dem 31.12.2099 an."
 

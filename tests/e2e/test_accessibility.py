@@ -37,15 +37,17 @@ from tests.factories import (
 )
 from tests.workflow.conftest import staff_member
 from tests.workflow.grants import approve_submitted
-from workflow.flows import ApplicationFlow as FLOW
-from workflow.payout_flow import PayoutFlow as PAYOUT
-from workflow.report_flow import ReportFlow as REPORT
+from workflow.application import services as tasks
+from workflow.application.case import case_submit
+from workflow.application.flow import ApplicationFlow as FLOW
+from workflow.grant import grant_make_final_by_waiver
+from workflow.payout import services as payout
+from workflow.payout.case import payout_request
+from workflow.payout.flow import PayoutFlow as PAYOUT
+from workflow.report.case import report_case_submit
+from workflow.report.flow import ReportFlow as REPORT
 from workflow.selectors import payout_process_of, process_of, report_process_of
-from workflow.services import payout, tasks
-from workflow.services.case import case_submit
-from workflow.services.grant import grant_make_final_by_waiver
-from workflow.services.payout_request import payout_request
-from workflow.services.report_submit import report_case_submit
+from workflow.task_services import task_complete_as
 
 # django_db (not transactional): the module's data is committed once (`world`); each test
 # only reads it, inside a transaction that is rolled back.
@@ -206,9 +208,7 @@ def build_world(login_session) -> World:
         )
 
     def complete(app, node, role, service, **data):
-        tasks.task_complete_as(
-            application=app, node=node, user=people[role], service=service, **data
-        )
+        task_complete_as(application=app, node=node, user=people[role], service=service, **data)
 
     draft = application("Sprachcafé für Nachbarinnen")
     revision = case_submit(application=application("Hausaufgabenhilfe am Rott"), user=applicant)
@@ -266,7 +266,7 @@ def build_world(login_session) -> World:
         (PAYOUT.arithmetic, "finance", payout.task_arithmetic),
         (PAYOUT.release, "releaser", payout.task_release),
     ):
-        tasks.task_complete_as(
+        task_complete_as(
             process=payout_process_of(request),
             node=node,
             user=people[role],

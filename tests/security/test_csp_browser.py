@@ -15,7 +15,7 @@ from playwright.sync_api import sync_playwright
 
 from tests.browser import ARGS, CHROMIUM
 from tests.factories import ApplicationFactory
-from workflow.services.case import case_submit
+from workflow.application.case import case_submit
 
 # serialized_rollback: a live server needs committed data; the districts of the data
 # migration come back after each test's flush.

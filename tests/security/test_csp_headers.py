@@ -11,7 +11,7 @@ from django.conf import settings
 from django.urls import reverse
 
 from tests.factories import ApplicationFactory
-from workflow.services.case import case_submit
+from workflow.application.case import case_submit
 
 pytestmark = pytest.mark.django_db
 

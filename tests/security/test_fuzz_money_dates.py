@@ -46,7 +46,7 @@ from tests.workflow.conftest import staff_member
 from tests.workflow.grants import approved_grant
 from tests.workflow.test_grant_lifecycle import take
 from tests.workflow.test_payouts import payment_task, request_payment
-from workflow.payout_flow import PayoutFlow as PAYOUT
+from workflow.payout.flow import PayoutFlow as PAYOUT
 
 pytestmark = pytest.mark.django_db
 

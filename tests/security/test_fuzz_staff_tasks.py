@@ -10,8 +10,9 @@ from core.models import AuditEntry
 from grants.models import Decision
 from tests.security.fuzz import FUZZ, NUMBERS, assert_answer, refusal_shown, rolled_back
 from tests.workflow.helpers import FLOW, open_task
-from workflow.services import tasks
-from workflow.services.case import case_submit
+from workflow.application import services as tasks
+from workflow.application.case import case_submit
+from workflow.task_services import task_complete_as
 
 pytestmark = pytest.mark.django_db
 
@@ -25,7 +26,7 @@ def state(application):
 def checked(application, applicant, staff):
     """Submitted and complete: review and budget check are open."""
     case_submit(application=application, user=applicant)
-    tasks.task_complete_as(
+    task_complete_as(
         application=application,
         node=FLOW.formal_check,
         user=staff["caseworker"],
@@ -71,7 +72,7 @@ def test_a_bad_budget_check_amount_allocates_nothing(
 @pytest.fixture
 def decision_url(client, draft, applicant, staff, budget_line, criteria):
     checked(draft, applicant, staff)
-    tasks.task_complete_as(
+    task_complete_as(
         application=draft,
         node=FLOW.review,
         user=staff["reviewer"],
@@ -82,7 +83,7 @@ def decision_url(client, draft, applicant, staff, budget_line, criteria):
         recommended_amount=None,
         no_conflict_of_interest=True,
     )
-    tasks.task_complete_as(
+    task_complete_as(
         application=draft,
         node=FLOW.budget_check,
         user=staff["finance"],

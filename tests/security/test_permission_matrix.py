@@ -50,21 +50,23 @@ from tests.factories import PDF_BYTES, ApplicationFactory, CallFactory, Membersh
 from tests.grants.report_factories import ReportFactory, fill_report
 from tests.security.matrix_table import ACTORS, TABLE
 from tests.workflow.conftest import staff_member
-from workflow.change_flow import ChangeFlow
+from workflow.application import services as tasks
+from workflow.application.case import case_submit
+from workflow.application.flow import ApplicationFlow
+from workflow.change import services as change_tasks
+from workflow.change.case import change_submit
+from workflow.change.flow import ChangeFlow
 from workflow.export_jobs import export_job_run
-from workflow.flows import ApplicationFlow
+from workflow.grant import grant_make_final_by_waiver
 from workflow.models import ExportJob
-from workflow.payout_flow import PayoutFlow
-from workflow.report_flow import ReportFlow
-from workflow.services import change as change_tasks
-from workflow.services import payout as payout_tasks
-from workflow.services import tasks
-from workflow.services.case import case_submit
-from workflow.services.grant import grant_make_final_by_waiver
-from workflow.services.payout_request import payout_request
-from workflow.services.report import task_report_check
-from workflow.services.report_submit import report_case_submit
-from workflow.services.revocation import grant_revoke
+from workflow.payout import services as payout_tasks
+from workflow.payout.case import payout_request
+from workflow.payout.flow import PayoutFlow
+from workflow.report.case import report_case_submit
+from workflow.report.flow import ReportFlow
+from workflow.report.services import task_report_check
+from workflow.staff.revocation import grant_revoke
+from workflow.task_services import task_complete_as
 
 ING_IBAN, ING_IBAN_2 = "DE02500105170137075030", "DE12500105170648489890"
 
@@ -200,7 +202,7 @@ def build_world():
         for node in nodes:  # each task taken from the queue and completed
             who, service, defaults = steps[node]
             task = {"node": node, "user": work[who], "service": service, "process": process_of(obj)}
-            tasks.task_complete_as(**task, **defaults | data)
+            task_complete_as(**task, **defaults | data)
         obj.refresh_from_db()
         return obj
 
@@ -233,7 +235,7 @@ def build_world():
     def change(grant, *nodes, **data):
         grant.refresh_from_db()
         new_end = grant.project_end - datetime.timedelta(days=5)
-        change = change_tasks.change_submit(
+        change = change_submit(
             application=grant, user=own, reason="Später fertig.", new_project_end=new_end
         )
         return step(change, *nodes, **data)

@@ -3,9 +3,10 @@
 from decimal import Decimal
 
 from budgeting.models import BudgetLine
-from workflow.flows import ApplicationFlow as FLOW
-from workflow.services import tasks
-from workflow.services.case import case_submit
+from workflow.application import services as tasks
+from workflow.application.case import case_submit
+from workflow.application.flow import ApplicationFlow as FLOW
+from workflow.task_services import task_complete_as
 
 
 def approved_grant(application, applicant, staff, lines: list[tuple[BudgetLine, str]]):
@@ -16,7 +17,7 @@ def approved_grant(application, applicant, staff, lines: list[tuple[BudgetLine, 
 
 def approve_submitted(application, staff, lines: list[tuple[BudgetLine, str]]):
     """Check, review, budget-check (on the given lines) and approve a submitted application."""
-    run = tasks.task_complete_as
+    run = task_complete_as
     run(
         application=application,
         node=FLOW.formal_check,

@@ -3,7 +3,7 @@
 from django.urls import reverse
 from viewflow.workflow.models import Task
 
-from workflow.flows import ApplicationFlow
+from workflow.application.flow import ApplicationFlow
 from workflow.selectors import process_of
 
 

@@ -13,9 +13,10 @@ from core.models import District
 from grants.models import Application, ApplicationStatus, CostLine, FinancingLine, Notice
 from tests.factories import ApplicationFactory
 from tests.workflow.conftest import staff_member
-from workflow.flows import ApplicationFlow as FLOW
-from workflow.services import tasks
-from workflow.services.case import case_submit
+from workflow.application import services as tasks
+from workflow.application.case import case_submit
+from workflow.application.flow import ApplicationFlow as FLOW
+from workflow.task_services import task_complete_as
 
 THREADS = 20
 
@@ -42,7 +43,7 @@ def awaiting_decision(call, organisation, applicant, line, staff):
     )
     FinancingLine.objects.create(application=application, kind="eigenmittel", amount="250.00")
     case_submit(application=application, user=applicant)
-    run = tasks.task_complete_as
+    run = task_complete_as
     run(
         application=application,
         node=FLOW.formal_check,
@@ -87,7 +88,7 @@ def test_twenty_parallel_approvals_leave_exactly_ten_approved_and_nothing_free(
     def approve(application, approver):
         try:
             barrier.wait()
-            tasks.task_complete_as(
+            task_complete_as(
                 application=application,
                 node=FLOW.decision,
                 user=approver,

@@ -13,9 +13,9 @@ from budgeting.models import LedgerEntry
 from grants.models import ApplicationStatus, Notice
 from tests.factories import ApplicationFactory
 from tests.workflow.helpers import FLOW, case_url, open_task, take_and_complete
+from workflow.application.case import case_submit
 from workflow.models import TaskMailLog
 from workflow.selectors import process_of
-from workflow.services.case import case_submit
 
 pytestmark = pytest.mark.django_db
 

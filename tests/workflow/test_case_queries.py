@@ -11,7 +11,7 @@ from tests.factories import ApplicationFactory
 from tests.grants.indicator_factories import ApplicationIndicatorFactory, IndicatorActualFactory
 from tests.grants.report_factories import ReportFactory
 from tests.workflow.helpers import case_url
-from workflow.services.case import case_submit
+from workflow.application.case import case_submit
 
 pytestmark = pytest.mark.django_db
 

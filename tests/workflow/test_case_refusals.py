@@ -11,7 +11,7 @@ from core.roles import APPROVER, CASEWORKER, FINANCE, REVIEWER
 from grants.models import ApplicationStatus, Notice, Review
 from tests.workflow.conftest import staff_member
 from tests.workflow.helpers import FLOW, case_url, open_task, take_and_complete
-from workflow.services.case import case_submit
+from workflow.application.case import case_submit
 
 pytestmark = pytest.mark.django_db
 

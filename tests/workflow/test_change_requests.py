@@ -30,7 +30,7 @@ from tests.budgeting.factories import BudgetAllocationFactory, BudgetLineFactory
 from tests.factories import ApplicationFactory, CallFactory, UserFactory
 from tests.workflow.conftest import staff_member
 from tests.workflow.grants import approved_grant
-from workflow.change_flow import ChangeFlow as CHANGE
+from workflow.change.flow import ChangeFlow as CHANGE
 from workflow.models import ChangeProcess
 
 pytestmark = pytest.mark.django_db

@@ -14,7 +14,7 @@ from django.utils import timezone
 from budgeting.models import RefundClaim
 from grants.models import Report
 from tests.grants.report_factories import ReportFactory
-from workflow.services.reminders import reminders_send
+from workflow.reminders import reminders_send
 
 pytestmark = pytest.mark.django_db
 

@@ -8,8 +8,9 @@ import pytest
 from grants.models import Decision, GrantTerms
 from grants.terms import terms_in_force
 from tests.workflow.helpers import FLOW, case_url, open_task, take_and_complete
-from workflow.services import tasks
-from workflow.services.case import case_submit
+from workflow.application import services as tasks
+from workflow.application.case import case_submit
+from workflow.task_services import task_complete_as
 
 pytestmark = pytest.mark.django_db
 
@@ -20,7 +21,7 @@ MATERIAL_REASON = "Verbrauchsmaterial ist mit der Raumpauschale abgegolten."
 def awaiting(draft, applicant, staff, budget_line):
     """Checked, reviewed and budget-checked: 8,000.00 € requested (80 % of 10,000.00)."""
     case_submit(application=draft, user=applicant)
-    run = tasks.task_complete_as
+    run = task_complete_as
     run(
         application=draft,
         node=FLOW.formal_check,

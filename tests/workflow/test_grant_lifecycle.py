@@ -15,8 +15,8 @@ from grants.models import ApplicationStatus, ReportKind
 from tests.workflow.conftest import staff_member
 from tests.workflow.grants import approved_grant
 from tests.workflow.test_payouts import payment_task, request_payment
-from workflow.payout_flow import PayoutFlow as PAYOUT
-from workflow.report_flow import ReportFlow as REPORTS
+from workflow.payout.flow import PayoutFlow as PAYOUT
+from workflow.report.flow import ReportFlow as REPORTS
 from workflow.selectors import report_process_of
 
 pytestmark = pytest.mark.django_db

@@ -16,10 +16,11 @@ from grants.services.finality import waiver_declare
 from grants.settlement import settle
 from grants.terms import terms_in_force
 from tests.workflow.grants import approved_grant
-from workflow.change_flow import ChangeFlow as CHANGE
+from workflow.change.case import change_submit
+from workflow.change.flow import ChangeFlow as CHANGE
+from workflow.change.services import task_change_check, task_change_decide
 from workflow.models import ChangeProcess
-from workflow.services.change import change_submit, task_change_check, task_change_decide
-from workflow.services.tasks import task_complete_as
+from workflow.task_services import task_complete_as
 
 pytestmark = pytest.mark.django_db
 

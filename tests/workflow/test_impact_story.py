@@ -20,9 +20,9 @@ from tests.grants.report_factories import fill_report
 from tests.grants.test_application_indicators import page_data, submit_url
 from tests.grants.test_report_indicators import form_data
 from tests.workflow.grants import approve_submitted
-from workflow.report_flow import ReportFlow as REPORTS
+from workflow.grant import grant_make_final_by_waiver
+from workflow.report.flow import ReportFlow as REPORTS
 from workflow.selectors import report_process_of
-from workflow.services.grant import grant_make_final_by_waiver
 
 pytestmark = pytest.mark.django_db
 

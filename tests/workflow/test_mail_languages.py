@@ -18,7 +18,7 @@ from tests.factories import ApplicationFactory, MembershipFactory, UserFactory
 from tests.grants.report_factories import ReportFactory
 from tests.translations import install_catalogue
 from workflow import notifications
-from workflow.services.case import case_submit
+from workflow.application.case import case_submit
 
 pytestmark = pytest.mark.django_db
 

@@ -14,13 +14,14 @@ from grants.models import ChangeRequest, Notice
 from grants.services import notice as notice_service
 from grants.services.finality import waiver_declare
 from tests.workflow.grants import approved_grant
-from workflow.change_flow import ChangeFlow as CHANGE
-from workflow.flows import ApplicationFlow as FLOW
+from workflow.application import services as tasks
+from workflow.application.case import case_submit
+from workflow.application.flow import ApplicationFlow as FLOW
+from workflow.change import services as change_services
+from workflow.change.case import change_submit
+from workflow.change.flow import ChangeFlow as CHANGE
 from workflow.models import ChangeProcess
-from workflow.services import change as change_services
-from workflow.services import tasks
-from workflow.services.case import case_submit
-from workflow.services.tasks import task_complete_as
+from workflow.task_services import task_complete_as
 
 pytestmark = pytest.mark.django_db
 
@@ -66,7 +67,7 @@ def test_the_aenderungsbescheid_is_rendered_before_the_commitment_is_adjusted(
         application=approved_grant(draft, applicant, staff, [(budget_line, "8000.00")]),
         user=applicant,
     )
-    change = change_services.change_submit(
+    change = change_submit(
         application=grant,
         user=applicant,
         reason="Eine zweite Kursleitung.",

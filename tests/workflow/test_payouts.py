@@ -18,7 +18,7 @@ from grants.models import ApplicationStatus, Notice
 from grants.services.finality import appeal_period_end
 from tests.workflow.conftest import staff_member
 from tests.workflow.grants import approved_grant
-from workflow.payout_flow import PayoutFlow as PAYOUT
+from workflow.payout.flow import PayoutFlow as PAYOUT
 from workflow.selectors import payout_process_of
 
 pytestmark = pytest.mark.django_db

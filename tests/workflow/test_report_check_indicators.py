@@ -18,9 +18,9 @@ from grants.services.indicator_actuals import (
 )
 from tests.grants.indicator_factories import ApplicationIndicatorFactory
 from tests.grants.report_factories import ReportFactory, fill_report
-from workflow.report_flow import ReportFlow as REPORTS
+from workflow.report.case import report_case_submit
+from workflow.report.flow import ReportFlow as REPORTS
 from workflow.selectors import report_process_of
-from workflow.services.report_submit import report_case_submit
 
 pytestmark = pytest.mark.django_db
 

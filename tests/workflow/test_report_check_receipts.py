@@ -19,10 +19,10 @@ from core.models import AuditEntry
 from grants.models import Receipt, ReportStatus
 from grants.services.errors import NotAllowed
 from tests.grants.report_factories import ReportFactory, fill_report
-from workflow.report_flow import ReportFlow as REPORTS
+from workflow.report.case import report_case_submit
+from workflow.report.flow import ReportFlow as REPORTS
+from workflow.report.services import report_late_use_claim
 from workflow.selectors import report_process_of
-from workflow.services.late_use import report_late_use_claim
-from workflow.services.report_submit import report_case_submit
 
 pytestmark = pytest.mark.django_db
 D = Decimal

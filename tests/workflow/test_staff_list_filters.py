@@ -9,7 +9,7 @@ from django.utils import timezone
 from core.models import District
 from grants.models import Application, Theme
 from tests.factories import ApplicationFactory, CallFactory, ProgrammeFactory
-from workflow.services.case import case_submit
+from workflow.application.case import case_submit
 
 pytestmark = pytest.mark.django_db
 

@@ -6,7 +6,7 @@ from django.test.utils import CaptureQueriesContext
 
 from grants.models import Application
 from tests.factories import ApplicationFactory
-from workflow.services.case import case_submit
+from workflow.application.case import case_submit
 
 pytestmark = pytest.mark.django_db
 

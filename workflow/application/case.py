@@ -6,9 +6,9 @@ from grants.models import Application, ApplicationStatus
 from grants.services.application import application_submit
 from grants.services.case import application_withdraw, formal_check_answered
 from workflow import notifications
-from workflow.flows import ApplicationFlow
+from workflow.application.flow import ApplicationFlow
 from workflow.selectors import process_of
-from workflow.services.tasks import OPEN_STATUSES
+from workflow.task_services import OPEN_STATUSES
 
 
 @transaction.atomic

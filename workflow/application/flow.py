@@ -7,6 +7,7 @@ from viewflow.workflow import flow, lock
 from grants.models import FormalCheck, FormalCheckResult
 from grants.services.case import application_ready_for_decision
 from workflow import notifications
+from workflow.application import views
 from workflow.models import ApplicationProcess
 from workflow.nodes import CaseTask
 from workflow.permissions import (
@@ -15,7 +16,6 @@ from workflow.permissions import (
     finance_refusal,
     reviewer_refusal,
 )
-from workflow.views import tasks
 
 
 class ApplicationFlow(flow.Flow):
@@ -35,7 +35,7 @@ class ApplicationFlow(flow.Flow):
         .Next(this.formal_check)
     )
     formal_check = (
-        CaseTask(tasks.FormalCheckView.as_view(), refusal=caseworker_refusal)
+        CaseTask(views.FormalCheckView.as_view(), refusal=caseworker_refusal)
         .Annotation(title=_("Vollständigkeitsprüfung"))
         .Permission("grants.check_application")
         .onCreate(this.task_created)
@@ -59,14 +59,14 @@ class ApplicationFlow(flow.Flow):
         .Next(this.budget_check)
     )
     review = (
-        CaseTask(tasks.ReviewView.as_view(), refusal=reviewer_refusal)
+        CaseTask(views.ReviewView.as_view(), refusal=reviewer_refusal)
         .Annotation(title=_("Fachliche Prüfung"))
         .Permission("grants.review_application")
         .onCreate(this.task_created)
         .Next(this.join)
     )
     budget_check = (
-        CaseTask(tasks.BudgetCheckView.as_view(), refusal=finance_refusal)
+        CaseTask(views.BudgetCheckView.as_view(), refusal=finance_refusal)
         .Annotation(title=_("Haushaltsprüfung"))
         .Permission("grants.check_budget")
         .onCreate(this.task_created)
@@ -79,7 +79,7 @@ class ApplicationFlow(flow.Flow):
         .Next(this.decision)
     )
     decision = (
-        CaseTask(tasks.DecisionView.as_view(), refusal=decision_refusal)
+        CaseTask(views.DecisionView.as_view(), refusal=decision_refusal)
         .Annotation(title=_("Entscheidung"))
         .Permission("grants.decide_application")
         .onCreate(this.task_created)

@@ -1,19 +1,16 @@
-"""Completing the staff tasks of a case. Every function checks who acts (rule 4) itself."""
+"""Completing the staff tasks of the application flow. Every function checks who acts (rule 4)
+itself."""
 
 from decimal import Decimal
 
 from django.db import transaction
-from viewflow.workflow.status import STATUS
 
 from budgeting.services import budget_check_record, budget_commit
 from grants.models import DecisionOutcome, NoticeKind
 from grants.services.case import decision_record, formal_check_record, review_record
 from grants.services.notice import notice_issue, notice_render
 from workflow import notifications
-from workflow.selectors import process_of
-from workflow.services.guard import task_guard
-
-OPEN_STATUSES = (STATUS.NEW, STATUS.ASSIGNED, STATUS.STARTED)
+from workflow.task_services import task_guard
 
 
 @transaction.atomic
@@ -83,17 +80,3 @@ def _commit_last(notice, **commitment):
     except BaseException:
         notice.file.delete(save=False)
         raise
-
-
-def task_complete_as(*, node, user, service, application=None, process=None, **data):
-    """Take the open task of `node` as `user` and complete it with `service` (demo, scripts).
-
-    The process is the application's, unless another one (a payout, a report) is given."""
-    process = process or process_of(application)
-    task = process.task_set.get(flow_task=node, status__in=OPEN_STATUSES)
-    with node.flow_class.lock(process.pk), transaction.atomic():
-        activation = node.activation_class(task)
-        if task.owner_id is None:
-            activation.assign(user)
-        activation.start(None)
-        return service(activation=activation, user=user, **data)

@@ -1,39 +1,10 @@
-"""The staff task pages: each form calls one service of workflow.services.tasks."""
-
-from django.core.exceptions import ValidationError
-from django.http import HttpResponseRedirect
-from django.urls import reverse
-from django.views.generic import FormView
+"""The staff task pages of the application flow: each form calls one service of
+workflow.application.services."""
 
 from budgeting.selectors import budget_lines_for_application
 from grants.services.terms import terms_preview
-from workflow import forms
-from workflow.forms import add_form_errors
-from workflow.selectors import case_context
-from workflow.services import tasks as services
-
-
-class CaseTaskView(FormView):
-    """A task form beside the case summary; subclasses call their service in `complete`."""
-
-    template_name = "workflow/task.html"
-
-    @property
-    def application(self):
-        return self.request.activation.process.artifact
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        context.update(case_context(self.application))
-        return context
-
-    def form_valid(self, form):
-        try:
-            self.complete(form)
-        except ValidationError as error:
-            add_form_errors(form, error)
-            return self.form_invalid(form)
-        return HttpResponseRedirect(reverse("antraege:case", args=[self.application.pk]))
+from workflow.application import forms, services
+from workflow.task_views import CaseTaskView
 
 
 class FormalCheckView(CaseTaskView):

@@ -9,9 +9,9 @@ from core.roles import APPROVER, CASEWORKER
 from grants.models import ChangeRequest, ChangeRequestStatus
 from grants.permissions import staff_refusal
 from workflow import notifications
+from workflow.change import views
 from workflow.models import ChangeProcess
 from workflow.nodes import CaseTask
-from workflow.views import change_tasks
 
 
 def change_check_refusal(user, change) -> str | None:
@@ -48,7 +48,7 @@ class ChangeFlow(flow.Flow):
         .Next(this.check)
     )
     check = (
-        CaseTask(change_tasks.ChangeCheckView.as_view(), refusal=change_check_refusal)
+        CaseTask(views.ChangeCheckView.as_view(), refusal=change_check_refusal)
         .Annotation(title=gettext_lazy("Prüfung des Änderungsantrags"))
         .Permission("grants.check_application")
         .onCreate(this.task_created)
@@ -61,7 +61,7 @@ class ChangeFlow(flow.Flow):
         .Else(this.not_recommended)
     )
     decide = (
-        CaseTask(change_tasks.ChangeDecisionView.as_view(), refusal=change_decide_refusal)
+        CaseTask(views.ChangeDecisionView.as_view(), refusal=change_decide_refusal)
         .Annotation(title=gettext_lazy("Entscheidung über den Änderungsantrag"))
         .Permission("grants.decide_application")
         .onCreate(this.task_created)

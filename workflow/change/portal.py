@@ -10,9 +10,9 @@ from applicants.portal import PortalMixin
 from budgeting.balances import grant_balances
 from grants.selectors import application_for_member
 from grants.services.change import change_request_refusal
-from workflow.change_forms import ChangeRequestForm
+from workflow.change.case import change_submit
+from workflow.change.forms import ChangeRequestForm
 from workflow.forms import add_form_errors
-from workflow.services.change import change_submit
 
 
 class ChangeRequestView(PortalMixin, View):

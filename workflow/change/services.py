@@ -1,31 +1,15 @@
-"""Änderungsantrag: the applicant's request starts its own process; Sachbearbeitung checks,
-Bewilligung decides; an approval adjusts the commitment and issues the Änderungsbescheid."""
+"""Änderungsantrag, the staff tasks: Sachbearbeitung checks, Bewilligung decides; an approval
+adjusts the commitment and issues the Änderungsbescheid."""
 
 from django.db import transaction
 
 from budgeting.balances import grant_balances
 from budgeting.services.adjust import budget_adjust
 from grants.models import NoticeKind
-from grants.services.change import (
-    change_decide,
-    change_notice_record,
-    change_recommend,
-    change_request_create,
-)
+from grants.services.change import change_decide, change_notice_record, change_recommend
 from grants.services.notice import notice_issue, notice_render
 from workflow import notifications
-from workflow.services.guard import task_guard
-
-
-@transaction.atomic
-def change_submit(*, application, user, **data):
-    """Create the change request and start its process."""
-    # Imported here: the flow imports the task views, which import this module.
-    from workflow.change_flow import ChangeFlow
-
-    change = change_request_create(application=application, user=user, **data)
-    ChangeFlow.start.run(change=change)
-    return change
+from workflow.task_services import task_guard
 
 
 @transaction.atomic

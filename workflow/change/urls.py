@@ -6,7 +6,7 @@ the flow's viewset beside the other flows, as CHANGE_FLOW_VIEWSET says.
 
 from django.urls import path
 
-from workflow.views.portal_change import ChangeRequestView
+from workflow.change.portal import ChangeRequestView
 
 change_portal_urls = [
     path(
@@ -16,5 +16,5 @@ change_portal_urls = [
     ),
 ]
 
-# In workflow/urls.py, staff_site's viewsets (with `from workflow.change_flow import ChangeFlow`):
+# In workflow/urls.py, staff_site's viewsets (with `from workflow.change.flow import ChangeFlow`):
 CHANGE_FLOW_VIEWSET = 'FlowAppViewset(ChangeFlow, app_name="aenderungen", icon="edit_note")'

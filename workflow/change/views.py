@@ -1,9 +1,8 @@
 """The two staff tasks of an Änderungsantrag: the check and the decision."""
 
 from budgeting.balances import grant_balances
-from workflow import change_forms
-from workflow.services import change as services
-from workflow.views.tasks import CaseTaskView
+from workflow.change import forms, services
+from workflow.task_views import CaseTaskView
 
 
 class ChangeTaskView(CaseTaskView):
@@ -28,7 +27,7 @@ class ChangeTaskView(CaseTaskView):
 
 
 class ChangeCheckView(ChangeTaskView):
-    form_class = change_forms.ChangeCheckForm
+    form_class = forms.ChangeCheckForm
 
     def complete(self, form):
         services.task_change_check(
@@ -40,7 +39,7 @@ class ChangeCheckView(ChangeTaskView):
 
 
 class ChangeDecisionView(ChangeTaskView):
-    form_class = change_forms.ChangeDecisionForm
+    form_class = forms.ChangeDecisionForm
 
     def complete(self, form):
         services.task_change_decide(

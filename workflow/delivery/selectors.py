@@ -3,7 +3,7 @@
 from grants.models import Notice
 from grants.permissions import delivery_refusal
 from grants.services.delivery import PROVISION_ENDED, UNDELIVERED, delivery_state
-from workflow.forms_delivery import NoticeDeliveryForm
+from workflow.delivery.forms import NoticeDeliveryForm
 
 NEEDS_STAFF = (PROVISION_ENDED, UNDELIVERED)
 

@@ -11,7 +11,7 @@ from core.formatting import format_date
 from grants.models import Notice
 from grants.permissions import delivery_refusal
 from grants.services.delivery import notice_delivery_record
-from workflow.forms_delivery import NoticeDeliveryForm
+from workflow.delivery.forms import NoticeDeliveryForm
 
 
 class NoticeDeliveryView(View):

@@ -3,7 +3,7 @@
 from django.db import transaction
 
 from budgeting.services.payout import payment_request_create
-from workflow.payout_flow import PayoutFlow
+from workflow.payout.flow import PayoutFlow
 
 
 @transaction.atomic

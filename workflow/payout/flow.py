@@ -8,8 +8,8 @@ from budgeting.models import PaymentRequestStatus
 from workflow import notifications
 from workflow.models import PayoutProcess
 from workflow.nodes import CaseTask
+from workflow.payout import views
 from workflow.permissions import arithmetic_refusal, factual_refusal, release_refusal
-from workflow.views import payout_tasks
 
 
 class PayoutFlow(flow.Flow):
@@ -29,7 +29,7 @@ class PayoutFlow(flow.Flow):
         .Next(this.factual)
     )
     factual = (
-        CaseTask(payout_tasks.FactualView.as_view(), refusal=factual_refusal)
+        CaseTask(views.FactualView.as_view(), refusal=factual_refusal)
         .Annotation(title=_("Sachlich richtig"))
         .Permission("workflow.sign_factual")
         .onCreate(this.task_created)
@@ -42,7 +42,7 @@ class PayoutFlow(flow.Flow):
         .Else(this.returned)
     )
     arithmetic = (
-        CaseTask(payout_tasks.ArithmeticView.as_view(), refusal=arithmetic_refusal)
+        CaseTask(views.ArithmeticView.as_view(), refusal=arithmetic_refusal)
         .Annotation(title=_("Rechnerisch richtig"))
         .Permission("workflow.sign_arithmetic")
         .onCreate(this.task_created)
@@ -55,7 +55,7 @@ class PayoutFlow(flow.Flow):
         .Else(this.returned)
     )
     release = (
-        CaseTask(payout_tasks.ReleaseView.as_view(), refusal=release_refusal)
+        CaseTask(views.ReleaseView.as_view(), refusal=release_refusal)
         .Annotation(title=_("Anordnung"))
         .Permission("workflow.release_payment")
         .onCreate(this.task_created)

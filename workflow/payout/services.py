@@ -12,8 +12,8 @@ from budgeting.services.payout import (
     payment_return,
 )
 from workflow import notifications
-from workflow.services.grant import grant_close_if_done
-from workflow.services.guard import task_guard
+from workflow.grant import grant_close_if_done
+from workflow.task_services import task_guard
 
 
 def _return(request, user, reason, activation):

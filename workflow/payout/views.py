@@ -4,9 +4,8 @@ from django.utils import timezone
 
 from budgeting.balances import grant_balances
 from budgeting.services.payout import commitments_by_year, payee_account, payout_date_window
-from workflow import forms
-from workflow.services import payout as services
-from workflow.views.tasks import CaseTaskView
+from workflow.payout import forms, services
+from workflow.task_views import CaseTaskView
 
 
 class PayoutTaskView(CaseTaskView):

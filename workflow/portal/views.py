@@ -20,11 +20,12 @@ from grants.services.errors import ReportRejected, SubmissionRejected
 from grants.services.finality import appeal_period_end
 from grants.views.portal_application import ApplicationDetailView, ApplicationEditView
 from grants.views.portal_report import ReportEditView
-from workflow.forms import PaymentRequestForm, add_form_errors
-from workflow.services.case import case_submit, case_withdraw
-from workflow.services.grant import grant_make_final_by_waiver
-from workflow.services.payout_request import payout_request
-from workflow.services.report_submit import report_case_submit
+from workflow.application.case import case_submit, case_withdraw
+from workflow.forms import add_form_errors
+from workflow.grant import grant_make_final_by_waiver
+from workflow.payout.case import payout_request
+from workflow.payout.forms import PaymentRequestForm
+from workflow.report.case import report_case_submit
 
 
 class ApplicationSubmitView(ApplicationEditView):

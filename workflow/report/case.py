@@ -4,9 +4,9 @@ from django.db import transaction
 
 from grants.models import ReportStatus
 from grants.services.report import report_submit
-from workflow.report_flow import ReportFlow
+from workflow.report.flow import ReportFlow
 from workflow.selectors import report_process_of
-from workflow.services.tasks import OPEN_STATUSES
+from workflow.task_services import OPEN_STATUSES
 
 
 @transaction.atomic

@@ -9,7 +9,7 @@ from workflow import notifications
 from workflow.models import ReportProcess
 from workflow.nodes import CaseTask
 from workflow.permissions import report_check_refusal
-from workflow.views import report_tasks
+from workflow.report import views
 
 
 class ReportFlow(flow.Flow):
@@ -26,7 +26,7 @@ class ReportFlow(flow.Flow):
         .Next(this.check)
     )
     check = (
-        CaseTask(report_tasks.ReportCheckView.as_view(), refusal=report_check_refusal)
+        CaseTask(views.ReportCheckView.as_view(), refusal=report_check_refusal)
         .Annotation(title=_("Prüfung des Nachweises"))
         .Permission("grants.check_application")
         .onCreate(this.task_created)

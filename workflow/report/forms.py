@@ -1,9 +1,22 @@
-"""The check of a report with a confirmation of each indicator's computed status."""
+"""Forms of the report flow: the check of a report with a confirmation of each indicator's
+computed status, and the waiver of the § 49a Abs. 4 interest."""
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from workflow.forms import ReportCheckForm
+
+class ReportCheckForm(forms.Form):
+    result = forms.ChoiceField(
+        label=_("Ergebnis"),
+        choices=[
+            ("accepted", _("Anerkannt – beim Verwendungsnachweis folgt die Schlussfestsetzung")),
+            ("revision", _("Nachforderung – der Träger muss nachbessern")),
+        ],
+        widget=forms.RadioSelect,
+    )
+    message = forms.CharField(
+        label=_("Nachricht an den Träger"), required=False, widget=forms.Textarea(attrs={"rows": 4})
+    )
 
 
 class ReportCheckIndicatorsForm(ReportCheckForm):

@@ -1,12 +1,20 @@
 """Reports: submitted in the portal, checked by Sachbearbeitung; accepting the final report
-settles the grant."""
+settles the grant.
+
+§ 49a Abs. 4 VwVfG interest in the report check: the checker (Sachbearbeitung, not a member
+of the organisation, as for the check itself) claims it or waives it with a reason."""
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
-from budgeting.services.late_use import late_use_undecided_refusal
+from budgeting.services.late_use import (
+    late_use_interest_claim,
+    late_use_interest_waive,
+    late_use_undecided_refusal,
+)
 from budgeting.services.payout import payment_request_for_rest
 from budgeting.services.settlement import grant_settle
+from core.errors import NotAllowed
 from core.money import ZERO
 from grants.models import ReportKind
 from grants.reports.rules import report_totals
@@ -14,8 +22,9 @@ from grants.services.finality import application_mark_settled
 from grants.services.indicator_actuals import report_indicators_confirm
 from grants.services.report import report_check_record
 from workflow import notifications
-from workflow.payout_flow import PayoutFlow
-from workflow.services.guard import task_guard
+from workflow.payout.flow import PayoutFlow
+from workflow.permissions import report_check_refusal
+from workflow.task_services import task_guard
 
 
 @transaction.atomic
@@ -53,3 +62,21 @@ def grant_settle_after_final_report(*, report, user):
     closed = settlement.refund == ZERO and settlement.remaining_payable == ZERO
     application_mark_settled(application=application, user=user, closed=closed)
     return settlement
+
+
+def _check(user, report):
+    reason = report_check_refusal(user, report)
+    if reason:
+        raise NotAllowed(reason)
+
+
+@transaction.atomic
+def report_late_use_claim(*, report, user):
+    _check(user, report)
+    return late_use_interest_claim(report=report, user=user)
+
+
+@transaction.atomic
+def report_late_use_waive(*, report, user, reason: str):
+    _check(user, report)
+    return late_use_interest_waive(report=report, user=user, reason=reason)

@@ -16,11 +16,14 @@ from grants.reports.rules import report_totals
 from grants.reports.selectors import receipts_for_check, report_plan_rows
 from grants.selectors_indicators import report_indicator_rows
 from grants.services.change import lines_over_tolerance
-from workflow.forms_report import LateUseWaiveForm, ReportCheckIndicatorsForm
+from workflow.report.forms import LateUseWaiveForm, ReportCheckIndicatorsForm
+from workflow.report.services import (
+    report_late_use_claim,
+    report_late_use_waive,
+    task_report_check,
+)
 from workflow.selectors import report_for_staff
-from workflow.services.late_use import report_late_use_claim, report_late_use_waive
-from workflow.services.report import task_report_check
-from workflow.views.tasks import CaseTaskView
+from workflow.task_views import CaseTaskView
 
 # The name of the submit button of the § 49a Abs. 4 forms; its value says which decision.
 LATE_USE_ACTION = "late_use"

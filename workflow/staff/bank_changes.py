@@ -15,7 +15,7 @@ from applicants.models import BankAccountChange, ConfirmationVia
 from applicants.selectors import pending_bank_account_changes
 from core.errors import NotAllowed
 from workflow.forms import add_form_errors
-from workflow.views.finance import FinanceOnlyMixin
+from workflow.staff.finance import FinanceOnlyMixin
 
 TEMPLATE = "workflow/staff/bank_changes.html"
 

@@ -18,7 +18,7 @@ from core.errors import NotAllowed
 from core.roles import FINANCE, has_role
 from workflow.export_kinds import EXPORTS
 from workflow.forms import CoFundingReceiptForm, add_form_errors
-from workflow.views.exports import export_response
+from workflow.staff.exports import export_response
 
 
 class FinanceOnlyMixin:

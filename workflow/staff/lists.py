@@ -6,7 +6,7 @@ from django.views import View
 
 from core.paging import KeysFirstPaginator, with_links
 from workflow.export_kinds import EXPORTS
-from workflow.views.exports import export_response
+from workflow.staff.exports import export_response
 
 PAGE_SIZE = 50
 

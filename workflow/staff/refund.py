@@ -7,7 +7,7 @@ from budgeting.services.refund import refund_waive, repayment_record
 from core.errors import NotAllowed
 from core.roles import FINANCE
 from grants.permissions import staff_refusal
-from workflow.services.grant import grant_close_if_done
+from workflow.grant import grant_close_if_done
 
 
 def _check(user, claim):

@@ -14,7 +14,7 @@ from core.money import ZERO
 from core.roles import APPROVER
 from grants.permissions import staff_refusal
 from grants.services.finality import application_revoke
-from workflow.payout_flow import PayoutFlow
+from workflow.payout.flow import PayoutFlow
 from workflow.selectors import payout_process_of
 
 

@@ -14,6 +14,7 @@ from core.paging import KeysFirstPaginator, with_links
 from core.roles import APPROVER, FINANCE
 from grants.models import Application, ApplicationStatus, Attachment, Notice
 from grants.permissions import staff_refusal
+from workflow.delivery.selectors import case_notices, notices_to_deliver
 from workflow.forms import RefundWaiverForm, RepaymentForm, RevocationForm
 from workflow.selectors import (
     case_application,
@@ -25,10 +26,9 @@ from workflow.selectors import (
     deadlines,
     process_of,
 )
-from workflow.selectors_delivery import case_notices, notices_to_deliver
-from workflow.services.refund import refund_repayment, refund_waiver
-from workflow.services.revocation import grant_revoke
-from workflow.views.lists import FilteredListView
+from workflow.staff.lists import FilteredListView
+from workflow.staff.refund import refund_repayment, refund_waiver
+from workflow.staff.revocation import grant_revoke
 
 
 class StaffApplicationListView(FilteredListView):

@@ -2,8 +2,8 @@ from django.core.management.base import BaseCommand
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from workflow.services.delivery import notices_provision_end_due
-from workflow.services.grant import grants_finalize_due
+from workflow.delivery.services import notices_provision_end_due
+from workflow.grant import grants_finalize_due
 
 
 class Command(BaseCommand):

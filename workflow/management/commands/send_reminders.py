@@ -2,7 +2,7 @@ from django.core.management.base import BaseCommand
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from workflow.services.reminders import reminders_send
+from workflow.reminders import reminders_send
 
 
 class Command(BaseCommand):

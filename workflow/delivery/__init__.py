@@ -1,0 +1,2 @@
+"""Delivery (Bekanntgabe) of notices: recorded by the staff, the provision in the portal ended
+daily."""

@@ -1,0 +1,1 @@
+"""The applicant portal's case pages: submit, withdraw, payment request, report, waiver."""

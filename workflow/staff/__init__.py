@@ -1,0 +1,2 @@
+"""The staff's workbench outside the task pages: case, lists, deadlines, finance, exports,
+refunds and revocation."""
