@@ -287,3 +287,84 @@ APPLICATIONS = (
         "Eltern begleiten die Schullaufbahn ihrer Kinder sicherer.",
     ),
 )
+
+# Light-track cases of the small-grants fund (up to 2.000 €), each with the state the workflow
+# demo takes it to: the light decision still open; decided, its simplified report handed in;
+# decided, its simplified report drawn for the full check with receipts.
+LIGHT_DECISION_OPEN = "light_decision_open"
+LIGHT_REPORT_SUBMITTED = "light_report_submitted"
+LIGHT_REPORT_DRAWN = "light_report_drawn"
+LIGHT_CASES = (
+    (
+        ApplicationSpec(
+            9,
+            SMALL,
+            "Deutsch-Treff für Seniorinnen in Ronsdorf",
+            "Ältere zugewanderte Frauen treffen sich zweimal im Monat zum Deutschsprechen, "
+            "Kaffeetrinken und zu kleinen Ausflügen im Stadtteil.",
+            "20 Seniorinnen sprechen sicherer Deutsch im Alltag und kennen die Angebote der "
+            "Seniorenbegegnungsstätte.",
+            "Zugewanderte Frauen über 60 Jahren in Ronsdorf.",
+            districts=(9,),
+            months=6,
+            requested="1800.00",
+            submit=True,
+            like="Sprachcafé am Ölberg",
+            costs=(
+                (C.FEES, "Honorar Gesprächsleitung, 12 Termine", "1200.00"),
+                (C.MATERIAL, "Getränke, Gebäck und Material", "400.00"),
+                (C.OTHER, "Fahrkarten für drei Ausflüge", "400.00"),
+            ),
+            financing=((F.OWN, "", "Eigenmittel der Genossenschaft", "200.00"),),
+        ),
+        LIGHT_DECISION_OPEN,
+    ),
+    (
+        ApplicationSpec(
+            1,
+            SMALL,
+            "Griechischer Tanzabend für die Nachbarschaft",
+            "Drei offene Tanzabende im Gemeindesaal, bei denen die Gemeinde ihre Nachbarn zum "
+            "Mitmachen einlädt.",
+            "Mindestens 150 Gäste aus der Nachbarschaft, davon die Hälfte ohne griechische "
+            "Wurzeln; eine offene Tanzgruppe entsteht.",
+            "Nachbarschaft am Arrenberg, Familien und junge Erwachsene.",
+            districts=(1,),
+            months=4,
+            requested="1500.00",
+            submit=True,
+            like="Fest der Kulturen Vohwinkel",
+            costs=(
+                (C.FEES, "Musik und Tanzanleitung, drei Abende", "1200.00"),
+                (C.PUBLICITY, "Plakate und Einladungen", "150.00"),
+                (C.MATERIAL, "Getränke und Dekoration", "300.00"),
+            ),
+            financing=((F.OWN, "", "Eigenanteil der Gemeinde", "150.00"),),
+        ),
+        LIGHT_REPORT_SUBMITTED,
+    ),
+    (
+        ApplicationSpec(
+            8,
+            SMALL,
+            "Spielenachmittage der Generationen in Langerfeld",
+            "Monatliche Spielenachmittage mit Brett- und Bewegungsspielen aus vielen Ländern "
+            "für Kinder, Eltern und Großeltern.",
+            "Zehn Nachmittage mit je 30 Gästen; Familien aus verschiedenen Herkunftsländern "
+            "lernen sich kennen.",
+            "Familien in Langerfeld, besonders neu zugezogene.",
+            districts=(8,),
+            months=5,
+            requested="1200.00",
+            submit=True,
+            like="Mehrsprachiges Elterncafé Uellendahl",
+            costs=(
+                (C.MATERIAL, "Spiele und Spielmaterial", "700.00"),
+                (C.FEES, "Spielepädagogin, zehn Nachmittage", "500.00"),
+                (C.PUBLICITY, "Flyer in vier Sprachen", "100.00"),
+            ),
+            financing=((F.OWN, "", "Eigenmittel der Stiftung", "100.00"),),
+        ),
+        LIGHT_REPORT_DRAWN,
+    ),
+)

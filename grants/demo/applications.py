@@ -60,6 +60,17 @@ def application_ensure(
     application = application_create(
         organisation=organisation, call=call, user=user, title=spec.title
     )
+    application = draft_fill(application, spec, user=user, today=today)
+    if spec.submit:
+        application = submit(application=application, user=user)
+    return application, True
+
+
+def draft_fill(
+    application: Application, spec: ApplicationSpec, *, user, today: date
+) -> Application:
+    """Write the spec's texts, dates, districts, plan and indicators into the draft and attach
+    its required documents (all of them if the spec is to be submitted)."""
     start = end = None
     if spec.months:
         start = (today + relativedelta(months=spec.start_in_months)).replace(day=1)
@@ -87,7 +98,7 @@ def application_ensure(
         ],
         indicators=goal_choices(application, spec.like),
     )
-    documents = list(call.programme.required_documents.all())
+    documents = list(application.call.programme.required_documents.all())
     attached = spec.attachments
     if attached is None:
         attached = len(documents) if spec.submit else 0
@@ -95,9 +106,7 @@ def application_ensure(
         attachment_add(
             application=application,
             user=user,
-            uploaded_file=demo_pdf_upload(document.name, organisation.name),
+            uploaded_file=demo_pdf_upload(document.name, application.organisation.name),
             required_document=document,
         )
-    if spec.submit:
-        application = submit(application=application, user=user)
-    return application, True
+    return application

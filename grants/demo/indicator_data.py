@@ -83,6 +83,17 @@ GOALS: dict[str, tuple[Goal, ...]] = {
         Goal("DEUTSCH", "0", "40"),
         Goal("AUSBILDUNG", "0", "25"),
     ),
+    "Patenschaften für neue Nachbarn in Wichlinghausen": (
+        Goal("TERMINE", "0", "24"),
+        Goal("TN", "0", "50"),
+        Goal("ENGAGEMENT", "0", "25"),
+    ),
+    "Ehrenamtsschule für Frauen in Heckinghausen": (
+        Goal("TERMINE", "0", "10"),
+        Goal("TN", "0", "20"),
+        Goal("QUOTE", None, "80"),
+        Goal("ENGAGEMENT", "0", "5"),
+    ),
     # A draft: chosen, but the targets are still missing.
     "MINT-Werkstatt Ronsdorf": (Goal("TERMINE", "0", None), Goal("TN", None, None)),
 }

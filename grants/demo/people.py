@@ -35,9 +35,10 @@ class DemoUser:
 # antrag@… is administrator of the first demo organisation and member of the second one.
 # Three people of Fachgutachten, so that a jury of three can sit ("Vielfältig engagiert!").
 APPLICANT_EMAIL = f"antrag@{DEMO_DOMAIN}"
+CASEWORKER_EMAIL = f"sachbearbeitung@{DEMO_DOMAIN}"  # gives the demo ideas their advice
 DEMO_USERS = (
     DemoUser(APPLICANT_EMAIL, "Elif", "Schmidt", APPLICANT),
-    DemoUser(f"sachbearbeitung@{DEMO_DOMAIN}", "Julia", "Wagner", CASEWORKER),
+    DemoUser(CASEWORKER_EMAIL, "Julia", "Wagner", CASEWORKER),
     DemoUser(f"gutachten@{DEMO_DOMAIN}", "Michael", "Schulz", REVIEWER),
     DemoUser(f"gutachten2@{DEMO_DOMAIN}", "Leyla", "Arslan", REVIEWER),
     DemoUser(f"gutachten3@{DEMO_DOMAIN}", "Thomas", "Neumann", REVIEWER),

@@ -1,5 +1,6 @@
 """A demo report handed in: the Sachbericht, half of the planned costs and income spent so
-far, a Belegliste that adds up, and the indicator values already saved as a draft."""
+far, a Belegliste that adds up (not for a simplified report that was not drawn for the full
+check: it has none), and the indicator values already saved as a draft."""
 
 from datetime import timedelta
 from decimal import Decimal
@@ -9,6 +10,7 @@ from django.utils import timezone
 from core.money import round_money, split_money
 from grants.models import Report
 from grants.reports.rows import ReceiptRow
+from grants.reports.rules import asks_for_receipts
 from grants.services.report import report_save_draft
 
 NARRATIVE = {
@@ -51,5 +53,5 @@ def report_fill_seed(*, report: Report, user) -> Report:
         data=NARRATIVE,
         cost_actuals=costs,
         income_actuals=income,
-        receipts=receipts,
+        receipts=receipts if asks_for_receipts(report) else None,
     )

@@ -7,12 +7,14 @@ from django.utils import timezone
 
 from applicants.models import Membership, Organisation
 from core.services import roles_ensure
-from grants.demo.application_data import APPLICATIONS
+from grants.demo.application_data import APPLICATIONS, LIGHT_CASES
 from grants.demo.applications import application_ensure
+from grants.demo.ideas import IDEAS, INVITED, idea_ensure
 from grants.demo.indicators import catalogue_ensure
 from grants.demo.organisations import ORGANISATIONS, membership_ensure, organisation_ensure
-from grants.demo.people import APPLICANT_EMAIL, DEMO_USERS, user_ensure
+from grants.demo.people import APPLICANT_EMAIL, CASEWORKER_EMAIL, DEMO_USERS, user_ensure
 from grants.demo.programmes import (
+    ENGAGED,
     PROGRAMMES,
     SMALL,
     closed_call_ensure,
@@ -34,7 +36,11 @@ class DemoSummary:
     calls: int = 0
     applications: int = 0
     submitted: int = 0
+    ideas: int = 0
     submitted_now: list = field(default_factory=list)
+    # (application, state) of the cases submitted now that the workflow demo takes to a state
+    # of their procedure (grants.demo.ideas, LIGHT_CASES)
+    procedure_cases: list = field(default_factory=list)
 
     @property
     def created_anything(self) -> bool:
@@ -51,6 +57,8 @@ def demo_seed(*, submit=application_submit) -> DemoSummary:
     """Create the demo roles, people, programmes, calls, organisations and applications.
 
     `submit` submits the complete ones; the workflow passes its own, which starts the process.
+    The cases of the other procedures (light track, project idea and jury) are listed in
+    `procedure_cases` with the state the workflow demo takes them to.
     """
     summary = DemoSummary()
     today = timezone.localdate()
@@ -95,4 +103,36 @@ def demo_seed(*, submit=application_submit) -> DemoSummary:
         if created and application.status == ApplicationStatus.SUBMITTED:
             summary.submitted += 1
             summary.submitted_now.append(application)
+
+    for spec, state in LIGHT_CASES:
+        application, created = application_ensure(
+            spec,
+            organisation=organisations[spec.organisation],
+            call=calls[spec.programme],
+            user=contacts[spec.organisation],
+            today=today,
+            submit=submit,
+        )
+        summary.applications += created
+        if created:
+            summary.submitted += 1
+            summary.procedure_cases.append((application, state))
+
+    programmes = {name: call.programme for name, call in calls.items()}
+    for spec in IDEAS:
+        _idea, application, created = idea_ensure(
+            spec,
+            organisation=organisations[spec.organisation],
+            programmes=programmes,
+            call=calls[ENGAGED],
+            user=contacts[spec.organisation],
+            adviser=users[CASEWORKER_EMAIL],
+            today=today,
+            submit=submit,
+        )
+        summary.ideas += created
+        summary.applications += created and spec.outcome == INVITED
+        if application is not None:
+            summary.submitted += 1
+            summary.procedure_cases.append((application, spec.target))
     return summary
