@@ -1,6 +1,10 @@
 """Reports: submitted in the portal, checked by Sachbearbeitung; accepting the final report
 settles the grant.
 
+A simplified final report takes part in the sample draw when the checker accepts it
+(grants/sampling.py): not drawn, it is accepted; drawn, it goes back through the revision loop
+with the request for its receipts list and is checked as a full report from then on.
+
 § 49a Abs. 4 VwVfG interest in the report check: the checker (Sachbearbeitung, not a member
 of the organisation, as for the check itself) claims it or waives it with a reason."""
 
@@ -18,9 +22,11 @@ from core.errors import NotAllowed
 from core.money import ZERO
 from grants.models import ReportKind
 from grants.reports.rules import report_totals
+from grants.sampling import drawn_request
 from grants.services.finality import application_mark_settled
 from grants.services.indicator_actuals import report_indicators_confirm
 from grants.services.report import report_check_record
+from grants.services.report_sample import report_sample_draw
 from workflow import notifications
 from workflow.payout.flow import PayoutFlow
 from workflow.permissions import report_check_refusal
@@ -41,6 +47,8 @@ def task_report_check(
         raise ValidationError(reason)
     if confirmed is not None:
         report_indicators_confirm(report=report, user=user, confirmed=confirmed)
+    if accepted and report_sample_draw(report=report, user=user):
+        accepted, message = False, drawn_request(message)
     check = report_check_record(report=report, user=user, accepted=accepted, message=message)
     settlement = None
     if accepted and report.kind == ReportKind.FINAL:

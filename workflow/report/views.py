@@ -12,8 +12,9 @@ from budgeting.models import LateUseInterest
 from budgeting.services.late_use import late_use_applies, late_use_preview
 from budgeting.services.settlement import settlement_preview
 from grants.models import ReportKind
-from grants.reports.rules import report_totals
+from grants.reports.rules import asks_for_receipts, report_totals
 from grants.reports.selectors import receipts_for_check, report_plan_rows
+from grants.sampling import sample_draw_of
 from grants.selectors_indicators import report_indicator_rows
 from grants.services.change import lines_over_tolerance
 from workflow.report.forms import LateUseWaiveForm, ReportCheckIndicatorsForm
@@ -58,6 +59,8 @@ class ReportCheckView(CaseTaskView):
             lines_over_tolerance=[row.line for row in costs if row.line.pk in over],
             indicator_rows=report_indicator_rows(report),
             receipts=receipts_for_check(report, self.request.GET.get("sort", "")),
+            needs_receipts=asks_for_receipts(report),
+            sample_draw=sample_draw_of(report),
         )
         if report.kind == ReportKind.FINAL:
             context["settlement"] = settlement_preview(self.application, totals)
