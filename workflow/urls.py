@@ -19,6 +19,7 @@ from workflow.portal.views import (
     ReportSubmitView,
     WaiverView,
 )
+from workflow.ranking.urls import ranking_app
 from workflow.report.flow import ReportFlow
 from workflow.staff.bank_changes import BankChangeDecisionView, BankChangeListView
 from workflow.staff.exports import ApplicationExportView, ExportDownloadView, ExportJobView
@@ -122,6 +123,7 @@ staff_site = Site(
             menu_template_name=None,
             urlpatterns=[path("", PortfolioView.as_view(), name="index")],
         ),
+        ranking_app(),
         StaffFlowViewset(ApplicationFlow, app_name="verfahren", icon="assignment"),
         StaffFlowViewset(PayoutFlow, app_name="mittelabrufe", icon="payments"),
         StaffFlowViewset(ReportFlow, app_name="nachweise", icon="fact_check"),

@@ -163,6 +163,8 @@ TABLE: dict[str, Row] = {
     "antraege:refund_waiver": row(STAFF_POST, "claim", post={"staff": FORBIDDEN, "fin": FOUND}),
     "antraege:refund_notice": row(STAFF, "claim"),
     "wirkung:index": row(STAFF),
+    "rangliste:index": row(STAFF, fg=FORBIDDEN),  # jurors do not see the other cases' scores
+    "rangliste:export": row(STAFF, "call", fg=FORBIDDEN),
     # -- Finanzen ----------------------------------------------------------------------------
     "finanzen:index": row(FINANCE_ONLY),
     "finanzen:budget_sheet": row(FINANCE_ONLY),

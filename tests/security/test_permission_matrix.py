@@ -315,6 +315,7 @@ def build_world():
         "claim": revoked.refund_claims.get(),
         "job": job,
         "cofunder": foundation,
+        "call": call,
         "source": city,
         "line": lines[0],
         "invitation": {"token": invitation.token},
