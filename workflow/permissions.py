@@ -2,8 +2,8 @@
 
 from django.utils.translation import gettext as _
 
-from core.roles import CASEWORKER, FINANCE, REVIEWER
-from grants.permissions import decision_refusal, staff_refusal
+from core.roles import CASEWORKER, FINANCE
+from grants.permissions import decision_refusal, review_refusal, staff_refusal
 
 
 def caseworker_refusal(user, application) -> str | None:
@@ -11,7 +11,8 @@ def caseworker_refusal(user, application) -> str | None:
 
 
 def reviewer_refusal(user, application) -> str | None:
-    return staff_refusal(user, application, REVIEWER)
+    """The single review: grants.permissions.review_refusal, the rule for every juror too."""
+    return review_refusal(user, application)
 
 
 def finance_refusal(user, application) -> str | None:

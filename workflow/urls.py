@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from viewflow.urls import Application, Site
 
 from workflow.application.flow import ApplicationFlow
+from workflow.application.panel_views import panel_urls
 from workflow.change.flow import ChangeFlow
 from workflow.change.urls import change_portal_urls
 from workflow.delivery.views import NoticeDeliveryView
@@ -115,6 +116,14 @@ staff_site = Site(
                     name="bank_change_reject",
                 ),
             ],
+        ),
+        Application(
+            app_name="jury",
+            title=_("Jury"),
+            icon="how_to_vote",
+            menu_template_name=None,
+            permission="grants.review_application",
+            urlpatterns=panel_urls,
         ),
         Application(
             app_name="wirkung",

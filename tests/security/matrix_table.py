@@ -163,6 +163,9 @@ TABLE: dict[str, Row] = {
     "antraege:refund_waiver": row(STAFF_POST, "claim", post={"staff": FORBIDDEN, "fin": FOUND}),
     "antraege:refund_notice": row(STAFF, "claim"),
     "wirkung:index": row(STAFF),
+    # the juror's pages: Fachgutachten only; a seat is its juror's own (fg sits on no jury)
+    "jury:index": row(STAFF, staff=FORBIDDEN, fg=OK),
+    "jury:seat": row(STAFF, "seat", staff=FORBIDDEN, fg=NOT_FOUND, post={}),
     "rangliste:index": row(STAFF, fg=FORBIDDEN),  # jurors do not see the other cases' scores
     "rangliste:export": row(STAFF, "call", fg=FORBIDDEN),
     # -- Finanzen ----------------------------------------------------------------------------

@@ -44,7 +44,7 @@ from budgeting.services.cofunding import pledge_record
 from core.login.policy import second_factor_mandatory
 from core.models import User
 from core.roles import ADMINISTRATION, APPROVER, CASEWORKER, FINANCE, REVIEWER
-from grants.models import Application, Criterion, ReportKind
+from grants.models import Application, Criterion, PanelSeat, ReportKind
 from grants.services.attachment import attachment_add
 from tests.factories import PDF_BYTES, ApplicationFactory, CallFactory, MembershipFactory
 from tests.grants.report_factories import ReportFactory, fill_report
@@ -314,6 +314,9 @@ def build_world():
         "approved": submitted("Bewilligt", *checked, A.decision),
         "claim": revoked.refund_claims.get(),
         "job": job,
+        "seat": PanelSeat.objects.create(
+            application=cases["review"], reviewer=work["fg"], assigned_by=work["sb"]
+        ),
         "cofunder": foundation,
         "call": call,
         "source": city,
