@@ -89,7 +89,7 @@ def idea_of_application(application: Application, *, for_applicant: bool) -> Ide
         else Prefetch("advice", queryset=AdviceRecord.objects.select_related("recorded_by"))
     )
     return (
-        Idea.objects.select_related("programme", "referred_to")
+        Idea.objects.select_related("organisation", "programme", "referred_to", "concluded_by")
         .prefetch_related(advice)
         .get(pk=application.idea_id)
     )

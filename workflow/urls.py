@@ -10,6 +10,7 @@ from workflow.change.flow import ChangeFlow
 from workflow.change.urls import change_portal_urls
 from workflow.delivery.views import NoticeDeliveryView
 from workflow.flow_viewset import StaffFlowViewset
+from workflow.idea.urls import idea_app
 from workflow.payout.flow import PayoutFlow
 from workflow.portal.views import (
     ApplicationOverviewView,
@@ -125,6 +126,7 @@ staff_site = Site(
             permission="grants.review_application",
             urlpatterns=panel_urls,
         ),
+        idea_app(),
         Application(
             app_name="wirkung",
             title=_("Wirkung"),

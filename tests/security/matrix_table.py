@@ -127,6 +127,8 @@ TABLE: dict[str, Row] = {
     "portal:notice_download": row(PORTAL_OBJ, "notice"),
     "portal:payment_request": row(PORTAL_OBJ, "grant", post={"own": BAD}),
     "portal:change_request": row(PORTAL_OBJ, "grant", post={"own": BAD}),
+    "portal:idea_new": row(PORTAL, post={"applicant": BAD}),
+    "portal:idea_detail": row(PORTAL_OBJ, "idea"),
     "portal:report_detail": row(PORTAL_OBJ, "report"),
     "portal:report_edit": row(PORTAL_OBJ, "report", post={"own": BAD}),
     "portal:report_submit": row(
@@ -168,6 +170,13 @@ TABLE: dict[str, Row] = {
     "jury:seat": row(STAFF, "seat", staff=FORBIDDEN, fg=NOT_FOUND, post={}),
     "rangliste:index": row(STAFF, fg=FORBIDDEN),  # jurors do not see the other cases' scores
     "rangliste:export": row(STAFF, "call", fg=FORBIDDEN),
+    # project ideas: Sachbearbeitung only (grants.advise_idea); an empty POST fails the form
+    "ideen:index": row(STAFF, staff=FORBIDDEN, sb=OK),
+    "ideen:detail": row(STAFF, "idea", staff=FORBIDDEN, sb=OK),
+    "ideen:advice": row(STAFF, "idea", staff=FORBIDDEN, sb=METHOD, post={"sb": BAD}),
+    "ideen:invite": row(STAFF, "idea", staff=FORBIDDEN, sb=METHOD, post={"sb": BAD}),
+    "ideen:refer": row(STAFF, "idea", staff=FORBIDDEN, sb=METHOD, post={"sb": BAD}),
+    "ideen:decline": row(STAFF, "idea", staff=FORBIDDEN, sb=METHOD, post={"sb": BAD}),
     # -- Finanzen ----------------------------------------------------------------------------
     "finanzen:index": row(FINANCE_ONLY),
     "finanzen:budget_sheet": row(FINANCE_ONLY),

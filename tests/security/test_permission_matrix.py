@@ -47,6 +47,7 @@ from core.roles import ADMINISTRATION, APPROVER, CASEWORKER, FINANCE, REVIEWER
 from grants.models import Application, Criterion, PanelSeat, ReportKind
 from grants.services.attachment import attachment_add
 from tests.factories import PDF_BYTES, ApplicationFactory, CallFactory, MembershipFactory
+from tests.grants.idea_helpers import idea_handed_in
 from tests.grants.report_factories import ReportFactory, fill_report
 from tests.security.matrix_table import ACTORS, TABLE
 from tests.workflow.conftest import staff_member
@@ -323,6 +324,7 @@ def build_world():
         "line": lines[0],
         "invitation": {"token": invitation.token},
         "bank_change": waiting,
+        "idea": idea_handed_in(organisation=home, user=own),
         "bank_change_decided": decided,
         "reset": {
             "uidb64": urlsafe_base64_encode(force_bytes(own.pk)),

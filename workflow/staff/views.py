@@ -16,6 +16,7 @@ from grants.models import Application, ApplicationStatus, Attachment, Notice
 from grants.permissions import staff_refusal
 from workflow.delivery.selectors import case_notices, notices_to_deliver
 from workflow.forms import RefundWaiverForm, RepaymentForm, RevocationForm
+from workflow.idea.views import case_idea
 from workflow.selectors import (
     case_application,
     case_chart_svg,
@@ -56,6 +57,7 @@ class CaseView(View):
             **case_context(application),
             **case_money(application, request.user),
             **case_notices(application, request.user),
+            **case_idea(application, request.user),
             "process": process,
             "tasks": tasks,
             "chart": case_chart_svg(process) if process else "",
