@@ -49,7 +49,7 @@ def case_application(pk: int) -> Application:
     applicant's own: Application.DoesNotExist)."""
     return (
         Application.objects.exclude(status=ApplicationStatus.DRAFT)
-        .select_related("call__programme", "organisation__district", "submitted_by")
+        .select_related("call__programme", "organisation__district", "submitted_by", "procedure")
         .prefetch_related(
             "districts",
             "cost_lines",
