@@ -2,15 +2,21 @@
 
 from django.utils.translation import gettext as _
 
-from core.roles import ADMINISTRATION, APPROVER, CASEWORKER, FINANCE
-
-# Jurors (Fachgutachten) do not see the ranking: it shows the other cases' scores.
-RANKING_ROLES = (CASEWORKER, APPROVER, ADMINISTRATION, FINANCE)
+# One permission that each role seeing the ranking holds and Fachgutachten does not:
+# Sachbearbeitung, Bewilligung, Finanzen, Administration. Jurors do not see the ranking: it
+# shows the other cases' scores. Permissions, not group names: Django caches them per request,
+# so the staff menu asks without a query of its own.
+RANKING_PERMISSIONS = (
+    "grants.check_application",
+    "grants.decide_application",
+    "grants.check_budget",
+    "grants.change_programme",
+)
 
 
 def ranking_refusal(user, call=None) -> str | None:
     """Why the user may not see the ranking of a call, or None: Sachbearbeitung, Bewilligung,
-    Administration and Finanzen may (one query)."""
-    if user.is_authenticated and user.groups.filter(name__in=RANKING_ROLES).exists():
+    Administration and Finanzen may."""
+    if any(user.has_perm(permission) for permission in RANKING_PERMISSIONS):
         return None
     return _("Die Rangliste sehen Sachbearbeitung, Bewilligung, Administration und Finanzen.")

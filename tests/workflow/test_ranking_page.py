@@ -12,7 +12,8 @@ from tests.budgeting.ranking_factories import commit, judged, ranked_call, revie
 
 pytestmark = pytest.mark.django_db
 MARK = "hier reicht das Geld nicht mehr"
-QUERIES = 14  # session, user, second factor, roles, calls, the ranking (3), the menu
+# session, user, second factor, staff gate, permissions (2), call, ranking (3), chooser
+QUERIES = 11
 
 
 def page(client, user, call=None):
