@@ -317,6 +317,7 @@ ADMIN_MODELS = {
     "core.auditentry": {"adm": "v"},
     "applicants.organisation": {"adm": "v"},
     "grants.programme": {"adm": "vacd"},
+    "grants.caseprocedure": {"adm": "v"},  # read-only: a case keeps its procedure
     "grants.call": {"adm": "vacd"},
     "grants.theme": {"adm": "vacd"},
     "grants.application": {},
