@@ -10,7 +10,7 @@ from budgeting.models import BudgetLine
 from budgeting.models.line import PIPELINE_STATUSES
 from budgeting.selectors import budget_lines_with_amounts
 from core.money import ZERO, round_money
-from grants.models import Application, Call, ReviewMode
+from grants.models import Application, Call, Recommendation, ReviewMode
 from grants.panel import case_panel_result
 from grants.procedure import review_mode_of
 
@@ -80,9 +80,11 @@ def call_budget_lines(call: Call) -> QuerySet[BudgetLine]:
     )
 
 
-def vote_amount(recommended: Decimal | None, requested: Decimal) -> Decimal:
-    """What one review or panel vote asks for: its recommended amount, else (an approval
-    recommends what was asked) the requested amount."""
+def vote_amount(recommendation: str, recommended: Decimal | None, requested: Decimal) -> Decimal:
+    """What one review or panel vote would spend: nothing when it recommends rejection, else its
+    recommended amount, else (an approval recommends what was asked) the requested amount."""
+    if recommendation == Recommendation.REJECT:
+        return ZERO
     return requested if recommended is None else recommended
 
 
@@ -106,7 +108,9 @@ def _scored(application: Application) -> dict | None:
         if not result.is_complete:
             return None
         seats = application.panel_seats.all()
-        amounts = [vote_amount(seat.recommended_amount, requested) for seat in seats]
+        amounts = [
+            vote_amount(seat.recommendation, seat.recommended_amount, requested) for seat in seats
+        ]
         return {
             "is_panel": True,
             "score": result.mean,
@@ -126,7 +130,7 @@ def _scored(application: Application) -> dict | None:
         "spread": None,
         "spread_flagged": False,
         "recommendation": review.get_recommendation_display(),
-        "recommended": vote_amount(review.recommended_amount, requested),
+        "recommended": vote_amount(review.recommendation, review.recommended_amount, requested),
     }
 
 

@@ -69,6 +69,16 @@ def test_running_sum_marks_the_first_row_beyond_the_free_budget():
     assert ranking.recommended_total == Decimal("19000.00")
 
 
+def test_a_vote_for_rejection_spends_nothing_in_the_running_sum():
+    call = ranked_call(free="10000.00")
+    reviewed(call, "4.00", requested="6000.00")
+    reviewed(call, "2.00", requested="9000.00", recommendation="reject")
+    ranking = call_ranking(call)
+    assert [row.recommended for row in ranking.rows] == [Decimal("6000.00"), Decimal("0.00")]
+    assert ranking.rows[-1].running_sum == Decimal("6000.00")
+    assert ranking.cutoff is None
+
+
 def test_a_running_sum_exactly_at_the_free_budget_is_still_covered():
     call = ranked_call(free="16000.00")
     reviewed(call, "4.00")
