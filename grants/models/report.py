@@ -116,6 +116,10 @@ class Report(models.Model):
                 condition=models.Q(kind="final"),
                 name="unique_final_report",
             ),
+            # the locks of the draw keep two acceptances from one place; this says so in the table
+            models.UniqueConstraint(
+                fields=["sample", "sample_position"], name="unique_report_sample_position"
+            ),
         ]
         permissions = [("check_report", _("Nachweise prüfen"))]
 
