@@ -5,6 +5,7 @@ from django.utils.translation import gettext as _
 from applicants.permissions import is_member
 from core.roles import APPROVER, CASEWORKER, REVIEWER, ROLES, has_role
 from grants.models import Application, Decision, FormalCheck, PanelSeat, Review
+from grants.procedure import takes_light_track
 
 
 def can_view_application(user, application: Application) -> bool:
@@ -34,9 +35,11 @@ def staff_refusal(user, application: Application, role: str) -> str | None:
 
 
 def decision_refusal(user, application: Application) -> str | None:
-    """Why the user may not decide on the application, or None: Bewilligung, not a member of
-    the organisation, neither its reviewer nor a member of its jury."""
-    reason = staff_refusal(user, application, APPROVER)
+    """Why the user may not decide on the application, or None: Bewilligung (on the light track
+    Sachbearbeitung), not a member of the organisation, neither its reviewer nor a member of its
+    jury."""
+    role = CASEWORKER if takes_light_track(application) else APPROVER
+    reason = staff_refusal(user, application, role)
     if reason is None and Review.objects.filter(application=application, reviewer=user).exists():
         reason = _("Sie haben diesen Antrag begutachtet und dürfen nicht über ihn entscheiden.")
     if reason is None and PanelSeat.objects.filter(application=application, reviewer=user).exists():

@@ -31,9 +31,14 @@ _REVIEW_DONE = (A.review, "HUMAN", "DONE", "reviewer", REVIEW, (3,), "split1")
 _BUDGET_DONE = (A.budget_check, "HUMAN", "DONE", "finance", BUDGET, (3,), "split2")
 _JOIN = (A.join, "JOIN", "DONE", None, None, (5, 4), "start")
 _READY = (A.ready, "FUNCTION", "DONE", None, None, (6,), "start")
-_DECIDED = (A.decision, "HUMAN", "DONE", "approver", DECIDE, (7,), "start")
-_END = (A.end, "END", "DONE", None, None, (8,), "start")
-_DONE_PATH = [_START, _FC_DONE, _IF, _SPLIT, _REVIEW_DONE, _BUDGET_DONE, _JOIN, _READY, _DECIDED]
+_IS_LIGHT = (A.is_light, "EXCLUSIVE_GATEWAY", "DONE", None, None, (7,), "start")
+_DECIDED = (A.decision, "HUMAN", "DONE", "approver", DECIDE, (8,), "start")
+_END = (A.end, "END", "DONE", None, None, (9,), "start")
+# the standard path (one reviewer, Bewilligung decides): the seeded programmes' procedure
+_DONE_PATH = [
+    *(_START, _FC_DONE, _IF, _SPLIT, _REVIEW_DONE, _BUDGET_DONE, _JOIN, _READY, _IS_LIGHT),
+    _DECIDED,
+]
 
 APPLICATION_STEPS = {
     "submitted": (
@@ -57,7 +62,7 @@ APPLICATION_STEPS = {
     ),
     "awaiting_decision": (
         "NEW",
-        [*_DONE_PATH[:8], (A.decision, "HUMAN", "NEW", "approver", DECIDE, (7,), "start")],
+        [*_DONE_PATH[:9], (A.decision, "HUMAN", "NEW", "approver", DECIDE, (8,), "start")],
     ),
     "approved": ("DONE", [*_DONE_PATH, _END]),
     "final": ("DONE", [*_DONE_PATH, _END]),

@@ -223,11 +223,14 @@ TABLE: dict[str, Row] = {
 FLOWS = {
     "verfahren": (
         ROLES,
-        {"formal_check": "sb", "review": "fg", "budget_check": "fin", "decision": "bew"},
+        {"formal_check": "sb", "review": "fg", "budget_check": "fin", "decision": "bew"}
+        | {"panel_assign": "sb", "light_decision": "sb"},
         {
             "start": "undo",
             "is_complete": "cancel revive undo",
             "revision": "cancel revive undo",
+            "panel_review": "cancel revive undo",
+            "is_light": "cancel revive undo",
             "split": "revive undo",
             "join": "cancel revive undo",
             "ready": "cancel revive undo",

@@ -44,7 +44,15 @@ from budgeting.services.cofunding import pledge_record
 from core.login.policy import second_factor_mandatory
 from core.models import User
 from core.roles import ADMINISTRATION, APPROVER, CASEWORKER, FINANCE, REVIEWER
-from grants.models import Application, Criterion, PanelSeat, ReportKind
+from grants.models import (
+    Application,
+    Criterion,
+    DecisionMode,
+    PanelSeat,
+    Programme,
+    ReportKind,
+    ReviewMode,
+)
 from grants.services.attachment import attachment_add
 from tests.factories import PDF_BYTES, ApplicationFactory, CallFactory, MembershipFactory
 from tests.grants.idea_helpers import idea_handed_in
@@ -155,6 +163,7 @@ def build_world():
     roles = {"sb": CASEWORKER, "fg": REVIEWER, "fin": FINANCE, "bew": APPROVER}
     # those who did the work so far; the actors of the matrix are not involved in any case
     work = {name: staff_member(role) for name, role in {**roles, "fin2": FINANCE}.items()}
+    work["fg2"] = staff_member(REVIEWER)  # the jury of the jury cases: work's fg and fg2
     actors = {"anon": None, "own": own, "foreign": MembershipFactory(role="admin").user}
     actors |= {name: staff_member(role) for name, role in roles.items()}
     actors["adm"] = staff_member(ADMINISTRATION)
@@ -191,6 +200,12 @@ def build_world():
         ApplicationFlow.review: ("fg", tasks.task_review, review),
         ApplicationFlow.budget_check: ("fin", tasks.task_budget_check, budget),
         ApplicationFlow.decision: ("bew", tasks.task_decide, decision),
+        ApplicationFlow.panel_assign: (
+            "sb",
+            tasks.task_panel_assign,
+            {"reviewers": [work["fg"], work["fg2"]]},
+        ),
+        ApplicationFlow.light_decision: ("sb", tasks.task_decide, decision),
         PayoutFlow.factual: ("sb", payout_tasks.task_factual, {"ok": True}),
         PayoutFlow.arithmetic: ("fin", payout_tasks.task_arithmetic, {"ok": True}),
         PayoutFlow.release: ("fin2", payout_tasks.task_release, {"ok": True}),
@@ -283,6 +298,18 @@ def build_world():
         C.decide: change(submitted("Änderung", *checked, A.decision), C.check),
     }
     taken[A.budget_check] = taken[A.review]
+    # jury and light-track cases: the programme's procedure when they were submitted
+    jury = {"review_mode": ReviewMode.PANEL, "panel_size": 2, "spread_threshold": Decimal(1)}
+    Programme.objects.filter(pk=call.programme_id).update(**jury)
+    cases["panel_assign"] = submitted("Jury", A.formal_check)
+    cases["panel_review"] = submitted("Jury", A.formal_check, A.panel_assign)
+    taken[A.panel_assign] = submitted("Jury", A.formal_check)
+    light = {"review_mode": ReviewMode.NONE, "spread_threshold": None, "light_limit": 10000}
+    Programme.objects.filter(pk=call.programme_id).update(decision_mode=DecisionMode.LIGHT, **light)
+    cases["light_decision"] = submitted("Klein", A.formal_check, A.budget_check)
+    taken[A.light_decision] = submitted("Klein", A.formal_check, A.budget_check)
+    standard = {"decision_mode": DecisionMode.STANDARD, "light_limit": None}
+    Programme.objects.filter(pk=call.programme_id).update(review_mode=ReviewMode.SINGLE, **standard)
     for name, nodes in signed.items():
         payments[name] = pay(grant, *nodes)
         taken[getattr(P, name)] = pay(grant, *nodes)

@@ -4,7 +4,8 @@ from django.utils.translation import gettext_lazy as _
 from viewflow import this
 from viewflow.workflow import flow, lock
 
-from grants.models import FormalCheck, FormalCheckResult
+from grants.models import Application, FormalCheck, FormalCheckResult, ReviewMode
+from grants.procedure import review_mode_of, takes_light_track
 from grants.services.case import application_ready_for_decision
 from workflow import notifications
 from workflow.application import views
@@ -19,7 +20,10 @@ from workflow.permissions import (
 
 
 class ApplicationFlow(flow.Flow):
-    """Antragsverfahren: formal check ⇄ revision, review ∥ budget check, decision."""
+    """Antragsverfahren: formal check ⇄ revision, review (one reviewer, a jury, or none on the
+    light track) ∥ budget check, decision (by Sachbearbeitung on the light track).
+
+    The branches ask the case's frozen procedure (grants.procedure), never the programme."""
 
     process_class = ApplicationProcess
     lock_impl = lock.select_for_update_lock
@@ -55,7 +59,8 @@ class ApplicationFlow(flow.Flow):
     split = (
         flow.Split()
         .Annotation(title=_("Fachliche Prüfung und Haushaltsprüfung parallel"))
-        .Next(this.review)
+        .Next(this.review, case=this.has_single_review)
+        .Next(this.panel_assign, case=this.has_panel_review)
         .Next(this.budget_check)
     )
     review = (
@@ -65,6 +70,18 @@ class ApplicationFlow(flow.Flow):
         .onCreate(this.task_created)
         .Next(this.join)
     )
+    panel_assign = (
+        CaseTask(views.PanelAssignView.as_view(), refusal=caseworker_refusal)
+        .Annotation(title=_("Jury besetzen"))
+        .Permission("grants.check_application")
+        .onCreate(this.task_created)
+        .Next(this.panel_review)
+    )
+    panel_review = (
+        flow.Handle(this.panel_reviewed)
+        .Annotation(title=_("Bewertung durch die Jury"))
+        .Next(this.join)
+    )
     budget_check = (
         CaseTask(views.BudgetCheckView.as_view(), refusal=finance_refusal)
         .Annotation(title=_("Haushaltsprüfung"))
@@ -72,11 +89,24 @@ class ApplicationFlow(flow.Flow):
         .onCreate(this.task_created)
         .Next(this.join)
     )
-    join = flow.Join().Annotation(title=_("Beide Prüfungen fertig")).Next(this.ready)
+    join = flow.Join().Annotation(title=_("Prüfungen fertig")).Next(this.ready)
     ready = (
         flow.Function(this.mark_ready)
         .Annotation(title=_("Prüfungen abgeschlossen"))
-        .Next(this.decision)
+        .Next(this.is_light)
+    )
+    is_light = (
+        flow.If(this.light_track)
+        .Annotation(title=_("Vereinfachtes Verfahren?"))
+        .Then(this.light_decision)
+        .Else(this.decision)
+    )
+    light_decision = (
+        CaseTask(views.DecisionView.as_view(), refusal=decision_refusal)
+        .Annotation(title=_("Entscheidung im vereinfachten Verfahren"))
+        .Permission("grants.decide_light")
+        .onCreate(this.task_created)
+        .Next(this.end)
     )
     decision = (
         CaseTask(views.DecisionView.as_view(), refusal=decision_refusal)
@@ -100,6 +130,24 @@ class ApplicationFlow(flow.Flow):
 
     def revision_answered(self, activation):
         return activation.process
+
+    def has_single_review(self, activation) -> bool:
+        return review_mode_of(self._application(activation)) == ReviewMode.SINGLE
+
+    def has_panel_review(self, activation) -> bool:
+        return review_mode_of(self._application(activation)) == ReviewMode.PANEL
+
+    def panel_reviewed(self, activation):
+        return activation.process
+
+    def light_track(self, activation) -> bool:
+        return takes_light_track(self._application(activation))
+
+    def _application(self, activation) -> Application:
+        """Read from the database: a resubmission may have changed the requested amount."""
+        return Application.objects.select_related("procedure").get(
+            pk=activation.process.artifact_object_id
+        )
 
     def mark_ready(self, activation):
         application_ready_for_decision(application=activation.process.artifact)

@@ -151,3 +151,36 @@ class DecisionForm(forms.Form):
             "reasons",
             FieldSet(_("Zuwendungsfähige Ausgaben (bei Bewilligung)"), *rows),
         )
+
+
+class PanelAssignForm(forms.Form):
+    """The jury of a case: exactly `size` of the reviewers allowed to review it (the service
+    checks the number and each reviewer again)."""
+
+    reviewers = forms.TypedMultipleChoiceField(
+        label=_("Gutachtende"), coerce=int, required=False, widget=forms.CheckboxSelectMultiple
+    )
+
+    def __init__(self, *args, candidates, size: int, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.candidates = {user.pk: user for user in candidates}
+        field = self.fields["reviewers"]
+        field.label = _("Gutachtende (genau %(size)s)") % {"size": size}
+        field.help_text = _(
+            "Zur Wahl stehen alle Gutachtenden, die diesen Antrag begutachten dürfen; zuerst "
+            "die mit den wenigsten offenen Jurybewertungen."
+        )
+        field.choices = [
+            (
+                user.pk,
+                _("%(name)s – offene Jurybewertungen: %(open)s")
+                % {
+                    "name": user.get_full_name() or user.email,
+                    "open": user.open_seats,
+                },
+            )
+            for user in candidates
+        ]
+
+    def chosen(self) -> list:
+        return [self.candidates[pk] for pk in self.cleaned_data["reviewers"]]

@@ -9,6 +9,7 @@ from budgeting.services import budget_check_record, budget_commit
 from grants.models import DecisionOutcome, NoticeKind
 from grants.services.case import decision_record, formal_check_record, review_record
 from grants.services.notice import notice_issue, notice_render
+from grants.services.panel import panel_assign, panel_draw_from_pool
 from workflow import notifications
 from workflow.task_services import task_guard
 
@@ -33,6 +34,19 @@ def task_review(*, activation, user, **review):
     result = review_record(application=application, user=user, **review)
     activation.execute()
     return result
+
+
+@transaction.atomic
+def task_panel_assign(*, activation, user, reviewers: list, from_pool: bool = False):
+    """Sachbearbeitung seats the jury: the reviewers chosen, or drawn from the pool; then the
+    case waits for every juror's vote (the flow's panel_review)."""
+    application = task_guard(activation, user)
+    if from_pool:
+        seats = panel_draw_from_pool(application=application, by=user)
+    else:
+        seats = panel_assign(application=application, reviewers=reviewers, by=user)
+    activation.execute()
+    return seats
 
 
 @transaction.atomic

@@ -2,6 +2,8 @@
 workflow.application.services."""
 
 from budgeting.selectors import budget_lines_for_application
+from grants.procedure import procedure_of
+from grants.services.panel import panel_pool_candidates
 from grants.services.terms import terms_preview
 from workflow.application import forms, services
 from workflow.task_views import CaseTaskView
@@ -29,6 +31,32 @@ class ReviewView(CaseTaskView):
     def complete(self, form):
         services.task_review(
             activation=self.request.activation, user=self.request.user, **form.review_data()
+        )
+
+
+class PanelAssignView(CaseTaskView):
+    """Sachbearbeitung seats the jury: picks exactly n of the reviewers allowed to review the
+    case, or has them drawn from the pool ("Aus dem Pool ziehen")."""
+
+    template_name = "workflow/panel_assign_task.html"
+    form_class = forms.PanelAssignForm
+
+    def get_form_kwargs(self):
+        candidates = panel_pool_candidates(self.application)
+        size = procedure_of(self.application).panel_size
+        return {**super().get_form_kwargs(), "candidates": candidates, "size": size}
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.update(panel_size=procedure_of(self.application).panel_size)
+        return context
+
+    def complete(self, form):
+        services.task_panel_assign(
+            activation=self.request.activation,
+            user=self.request.user,
+            reviewers=form.chosen(),
+            from_pool="from_pool" in self.request.POST,
         )
 
 
