@@ -189,8 +189,8 @@ def test_the_list_of_seats_runs_a_fixed_number_of_queries(
     client.force_login(jurors[0])
     url = reverse("jury:index")
     client.get(url)  # the menu's caches
-    # session, user, device, staff-role check (twice: the gate and the page's chrome),
-    # reviewer role, menu permissions (2), open seats, count and page of the submitted ones
+    # session, user, device, staff-role check, reviewer role, menu permissions (2),
+    # open seats, count and page of the submitted ones
     with django_assert_num_queries(QUERIES):
         response = client.get(url)
     page = response.content.decode()
@@ -198,4 +198,4 @@ def test_the_list_of_seats_runs_a_fixed_number_of_queries(
     assert f"Abgegeben ({cases // 2})" in page
 
 
-QUERIES = 11
+QUERIES = 10
