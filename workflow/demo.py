@@ -1,4 +1,6 @@
-"""Demo cases in every state of the application flow, driven through the real services."""
+"""Demo cases in every state of the application flow and of each procedure (standard, light
+track, project idea with a jury; simplified proof of use with its sample draw), driven through
+the real services."""
 
 from decimal import Decimal
 from itertools import cycle
@@ -13,15 +15,24 @@ from budgeting.services.payout import payment_request_refusal
 from core.money import round_money
 from core.roles import APPROVER, CASEWORKER, FINANCE, REVIEWER
 from grants.demo import DEMO_USERS, DemoSummary, demo_seed
+from grants.demo.application_data import (
+    LIGHT_DECISION_OPEN,
+    LIGHT_REPORT_DRAWN,
+    LIGHT_REPORT_SUBMITTED,
+)
+from grants.demo.ideas import PANEL_COMPLETE, PANEL_ONE_OF_THREE
 from grants.demo.indicator_data import report_actuals_seed
-from grants.demo.reports import report_fill_seed
-from grants.models import DecisionOutcome, Recommendation
+from grants.demo.reports import demo_sample_block_ensure, report_fill_seed
+from grants.models import DecisionOutcome, Recommendation, ReportKind, ReviewMode
+from grants.procedure import procedure_of, review_mode_of, takes_light_track
 from workflow.application.case import case_submit, case_withdraw
 from workflow.application.flow import ApplicationFlow
+from workflow.application.panel import panel_vote_submit
 from workflow.application.services import (
     task_budget_check,
     task_decide,
     task_formal_check,
+    task_panel_assign,
     task_review,
 )
 from workflow.grant import grant_make_final_by_waiver
@@ -29,7 +40,9 @@ from workflow.payout.case import payout_request
 from workflow.payout.flow import PayoutFlow
 from workflow.payout.services import task_arithmetic, task_factual, task_release
 from workflow.report.case import report_case_submit
-from workflow.selectors import payout_process_of
+from workflow.report.flow import ReportFlow
+from workflow.report.services import task_report_check
+from workflow.selectors import payout_process_of, report_process_of
 from workflow.task_services import task_complete_as
 
 # The state each freshly submitted demo application is taken to, in turn.
@@ -44,6 +57,9 @@ TARGETS = (
     "withdrawn",
     "reviewed",
 )
+# Each juror's points on every criterion of a jury case, in the order of the seats: far apart,
+# so that the case is flagged for discussion (spread 3,00 above the threshold of 1,00).
+JURY_POINTS = (5, 4, 2)
 
 
 @transaction.atomic
@@ -67,18 +83,42 @@ def cases_seed() -> tuple[DemoSummary, int]:
     cofunding_seed(year=year, user=staff[FINANCE])
     for application, target in zip(summary.submitted_now, cycle(TARGETS), strict=False):
         case_advance(application, target, staff)
+    for application, state in summary.procedure_cases:
+        procedure_case_advance(application, state, staff)
     return summary, budget_lines
 
 
 def demo_staff() -> dict[str, object]:
-    """The first demo person of each role; the second Finanzen person releases payouts."""
+    """The first demo person of each role; the second Finanzen person releases payouts; every
+    Fachgutachten person sits on the jury."""
     users = get_user_model().objects.filter(email__in=[p.email for p in DEMO_USERS])
     by_email = {user.email: user for user in users}
     staff = {}
     for person in DEMO_USERS:
         staff.setdefault(person.role, by_email[person.email])
     releaser = [by_email[p.email] for p in DEMO_USERS if p.role == FINANCE][-1]
-    return {**staff, "releaser": releaser}
+    jury = [by_email[p.email] for p in DEMO_USERS if p.role == REVIEWER]
+    return {**staff, "releaser": releaser, "jury": jury}
+
+
+def procedure_case_advance(application, state, staff):
+    """Take a case of the light track or of the jury to its demo state (grants.demo.ideas,
+    grants.demo.application_data.LIGHT_CASES)."""
+    if state == LIGHT_DECISION_OPEN:
+        case_advance(application, "awaiting_decision", staff)
+    elif state == LIGHT_REPORT_SUBMITTED:
+        case_advance(application, "approved", staff)
+    elif state == LIGHT_REPORT_DRAWN:
+        case_advance(application, "approved", staff)
+        _accept_final_report(application, staff[CASEWORKER])
+    elif state == PANEL_ONE_OF_THREE:
+        case_advance(application, "in_review", staff)
+        seats = _seat_jury(application, staff, from_pool=True)
+        _vote(seats[0], JURY_POINTS[0])
+    elif state == PANEL_COMPLETE:
+        case_advance(application, "awaiting_decision", staff)
+    else:
+        raise ValueError(f"unknown demo state {state!r}")
 
 
 def case_advance(application, target, staff):
@@ -102,13 +142,21 @@ def case_advance(application, target, staff):
     )
     if target in ("revision", "in_review"):
         return
-    _review(application, staff[REVIEWER], target)
+    mode = review_mode_of(application)
+    if mode == ReviewMode.SINGLE:
+        _review(application, staff[REVIEWER], target)
+    elif mode == ReviewMode.PANEL:
+        for seat, points in zip(_seat_jury(application, staff), JURY_POINTS, strict=False):
+            _vote(seat, points)
     if target == "reviewed":
         return
     _budget_check(application, staff[FINANCE])
     if target == "awaiting_decision":
         return
-    _decide(application, staff[APPROVER], target)
+    if takes_light_track(application):  # Sachbearbeitung decides alone
+        _decide(application, staff[CASEWORKER], target, node=ApplicationFlow.light_decision)
+    else:
+        _decide(application, staff[APPROVER], target, node=ApplicationFlow.decision)
     if target == "approved":
         _make_final_and_pay_half(application, staff)
 
@@ -163,6 +211,51 @@ def _review(application, reviewer, target):
     )
 
 
+def _seat_jury(application, staff, *, from_pool=False):
+    """Sachbearbeitung seats the demo jury, chosen or drawn from the pool."""
+    size = procedure_of(application).panel_size
+    return _complete(
+        application,
+        ApplicationFlow.panel_assign,
+        staff[CASEWORKER],
+        task_panel_assign,
+        reviewers=[] if from_pool else staff["jury"][:size],
+        from_pool=from_pool,
+    )
+
+
+def _vote(seat, points):
+    criteria = seat.application.call.programme.criteria.all()
+    panel_vote_submit(
+        seat=seat,
+        user=seat.reviewer,
+        scores={criterion.pk: points for criterion in criteria},
+        assessment={
+            5: "Überzeugendes Konzept; die Ehrenamtlichen sind gut vorbereitet.",
+            4: "Solide geplant; die Zielgruppe wird erreicht.",
+        }.get(points, "Die Kosten der Honorare sind hoch; der Nutzen bleibt unklar."),
+        recommendation=Recommendation.APPROVE if points >= 3 else Recommendation.REJECT,
+        recommended_amount=None,
+        no_conflict_of_interest=True,
+    )
+
+
+def _accept_final_report(application, caseworker):
+    """Sachbearbeitung accepts the simplified final report: the sample draw takes the first
+    place of the programme's first block, which the demo's seed draws for the full check."""
+    report = application.reports.get(kind=ReportKind.FINAL)
+    demo_sample_block_ensure(
+        programme=application.call.programme, share=procedure_of(application).sample_share
+    )
+    task_complete_as(
+        process=report_process_of(report),
+        node=ReportFlow.check,
+        user=caseworker,
+        service=task_report_check,
+        accepted=True,
+    )
+
+
 def _budget_check(application, finance):
     requested = application.requested_amount
     line = next(
@@ -177,7 +270,7 @@ def _budget_check(application, finance):
     )
 
 
-def _decide(application, approver, target):
+def _decide(application, approver, target, *, node):
     outcome = {
         "approved": DecisionOutcome.APPROVED,
         "partial": DecisionOutcome.PARTIAL,
@@ -191,7 +284,7 @@ def _decide(application, approver, target):
     }.get(outcome, "")
     _complete(
         application,
-        ApplicationFlow.decision,
+        node,
         approver,
         task_decide,
         outcome=outcome,
@@ -207,4 +300,4 @@ def _partial_amount(application) -> Decimal:
 
 
 def _complete(application, node, user, service, **data):
-    task_complete_as(application=application, node=node, user=user, service=service, **data)
+    return task_complete_as(application=application, node=node, user=user, service=service, **data)

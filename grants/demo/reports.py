@@ -8,9 +8,10 @@ from decimal import Decimal
 from django.utils import timezone
 
 from core.money import round_money, split_money
-from grants.models import Report
+from grants.models import Programme, Report, ReportSample
 from grants.reports.rows import ReceiptRow
 from grants.reports.rules import asks_for_receipts
+from grants.sampling import block_size, drawn_positions
 from grants.services.report import report_save_draft
 
 NARRATIVE = {
@@ -55,3 +56,23 @@ def report_fill_seed(*, report: Report, user) -> Report:
         income_actuals=income,
         receipts=receipts if asks_for_receipts(report) else None,
     )
+
+
+def demo_sample_block_ensure(*, programme: Programme, share: Decimal) -> ReportSample:
+    """The programme's first sample block with a seed that draws its first place, so that the
+    demo always shows a report drawn for the full check. Made only while the programme has no
+    block yet; report_sample_draw makes every later block with a random seed. The seed is
+    recorded like any other, and the draw can be repeated from it."""
+    block = ReportSample.objects.filter(programme=programme).order_by("number").first()
+    if block is not None:
+        return block
+    size = block_size(share)
+    seed = next(
+        seed
+        for seed in (f"foerdertal-demo-{number}" for number in range(1000))
+        if 1 in drawn_positions(seed, size, share)
+    )
+    block = ReportSample(programme=programme, number=1, size=size, seed=seed)
+    block.full_clean()
+    block.save()
+    return block

@@ -19,6 +19,7 @@ from core.models import AuditEntry, District
 from core.money import sum_money
 from core.roles import FINANCE, REVIEWER, ROLES
 from grants.demo import DEMO_PASSWORD, DEMO_USERS
+from grants.demo.people import CASEWORKER_EMAIL
 from grants.demo.programmes import EDUCATION, ENGAGED, NEIGHBOURHOOD, SMALL
 from grants.models import (
     PROCEDURE_FIELDS,
@@ -40,11 +41,19 @@ from grants.models import (
     Programme,
     ProofOfUse,
     ReferenceCounter,
+    ReportKind,
+    ReportStatus,
     RequiredDocument,
+    Review,
     ReviewMode,
 )
+from grants.panel import case_panel_result
 from grants.rules import submission_errors
+from grants.sampling import drawn_positions
 from tests.factories import OrganisationFactory
+from workflow.application.flow import ApplicationFlow
+from workflow.selectors import process_of
+from workflow.task_services import OPEN_STATUSES
 
 pytestmark = pytest.mark.django_db
 
@@ -113,6 +122,7 @@ def seeded(checked_submissions):
 def test_seed_on_empty_database_prints_a_german_summary(seeded):
     assert "Demodaten angelegt" in seeded
     assert "Förderprogramme: 4" in seeded
+    assert "Projektideen: 7" in seeded
     assert "Organisationen: 10" in seeded
 
 
@@ -401,3 +411,56 @@ def test_demo_logins_before_seeding_points_to_seed_demo():
     call_command("demo_logins", stdout=out)
     assert "antrag@demo.foerdertal.de" in out.getvalue()
     assert "seed_demo" in out.getvalue()
+
+
+def open_tasks(application) -> set:
+    process = process_of(application)
+    return {task.flow_task for task in process.task_set.filter(status__in=OPEN_STATUSES)}
+
+
+def test_demo_cases_in_every_state_of_the_procedures(seeded):
+    """The light track waiting for and after its decision, a simplified report handed in and
+    one drawn for the full check, a jury with one vote of three and one complete and flagged."""
+    caseworker = get_user_model().objects.get(email=CASEWORKER_EMAIL)
+    light = {a.title: a for a in Application.objects.filter(call__programme__name=SMALL)}
+
+    waiting = light["Deutsch-Treff für Seniorinnen in Ronsdorf"]
+    assert waiting.status == ApplicationStatus.AWAITING_DECISION
+    assert open_tasks(waiting) == {ApplicationFlow.light_decision}
+    assert (
+        not Review.objects.filter(application__call__programme__name=SMALL)
+        .exclude(
+            application__title="Fest der Kulturen Vohwinkel"  # 2.500 €: above the light limit
+        )
+        .exists()
+    )
+
+    submitted = light["Griechischer Tanzabend für die Nachbarschaft"]
+    drawn = light["Spielenachmittage der Generationen in Langerfeld"]
+    for decided in (submitted, drawn):
+        assert decided.decision.decided_by == caseworker
+        assert decided.status == ApplicationStatus.FINAL
+    report = submitted.reports.get(kind=ReportKind.FINAL)
+    assert report.simplified and report.status == ReportStatus.SUBMITTED
+    assert not report.receipts.exists()
+    report = drawn.reports.get(kind=ReportKind.FINAL)
+    assert report.simplified and report.drawn_for_full_check
+    assert report.status == ReportStatus.REVISION_REQUESTED
+    assert report.sample_position in drawn_positions(
+        report.sample.seed, report.sample.size, drawn.procedure.sample_share
+    )
+
+    jury = {
+        a.title: a
+        for a in Application.objects.filter(call__programme__name=ENGAGED).prefetch_related(
+            "panel_seats"
+        )
+    }
+    one = case_panel_result(jury["Patenschaften für neue Nachbarn in Wichlinghausen"])
+    assert (one.seats, one.submitted) == (3, 1)
+    complete_case = jury["Ehrenamtsschule für Frauen in Heckinghausen"]
+    complete = case_panel_result(complete_case)
+    assert complete.is_complete and complete.flagged and complete.spread == Decimal("3.00")
+    assert complete_case.status == ApplicationStatus.AWAITING_DECISION
+    assert open_tasks(complete_case) == {ApplicationFlow.decision}
+    assert jury["Elternlotsinnen für die Kitas in Uellendahl"].status == ApplicationStatus.DRAFT

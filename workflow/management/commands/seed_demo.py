@@ -54,6 +54,7 @@ class Command(BaseCommand):
             (_("Förderaufrufe"), summary.calls),
             (_("Anträge"), summary.applications),
             (_("davon eingereicht"), summary.submitted),
+            (_("Projektideen"), summary.ideas),
             (_("Haushaltsstellen"), budget_lines),
         ):
             self.stdout.write(f"  {label}: {count}")
