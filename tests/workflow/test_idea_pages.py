@@ -134,7 +134,7 @@ def test_the_queue_runs_the_same_number_of_queries_for_2_and_6_ideas(
     assert page.count("Nachbarschaftsgarten am Ölberg") == rows
 
 
-QUEUE_QUERIES = 9
+QUEUE_QUERIES = 8
 
 
 def test_the_case_page_shows_the_idea_and_its_advice(client, idea, caseworker):
