@@ -24,13 +24,20 @@ from grants.demo.application_data import APPLICATIONS
 from grants.demo.applications import application_ensure
 from grants.demo.organisations import ORGANISATIONS
 from grants.demo.people import APPLICANT_EMAIL
+from grants.demo.programmes import NEIGHBOURHOOD
 from grants.notices.render import render_notice_pdf
 from grants.selectors import calls_open
 from grants.services import notice as notice_service
 from workflow.application.case import case_submit
 from workflow.demo import case_advance, demo_staff
 
-SPEC = next(spec for spec in APPLICATIONS if spec.submit and spec.organisation == 0)
+# A case of the standard path (one review, Bewilligung, full proof of use): the demo's small
+# grants take the light track since programmes have procedures.
+SPEC = next(
+    spec
+    for spec in APPLICATIONS
+    if spec.submit and spec.programme == NEIGHBOURHOOD and spec.organisation == 1
+)
 
 
 @dataclass
@@ -76,7 +83,7 @@ def _room_in_budget(call, amount: Decimal) -> None:
 def lifecycle(cases: int, bare: int) -> LifecycleResult:
     staff = demo_staff()
     member = get_user_model().objects.get(email=APPLICANT_EMAIL)
-    organisation = Organisation.objects.get(name=ORGANISATIONS[0].name)
+    organisation = Organisation.objects.get(name=ORGANISATIONS[SPEC.organisation].name)
     call = next(call for call in calls_open() if call.programme.name == SPEC.programme)
     _room_in_budget(call, Decimal(SPEC.requested) * (cases + 2))
     stamp = f"{time.time():.0f}"
