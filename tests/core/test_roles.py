@@ -21,12 +21,16 @@ ADMINISTRATION_PERMS = {
     "applicants.view_organisation",
     "auth.view_group",
     "workflow.view_applicationprocess",
+    "grants.view_caseprocedure",  # the cases' frozen procedures, read-only
 }
 CASE = "workflow.view_applicationprocess"
 PAYOUT = "workflow.view_payoutprocess"
 TASK_PERMS = {
     CASEWORKER: {
         "grants.check_application",
+        "grants.decide_light",  # the light track's decision
+        "grants.view_idea",
+        "grants.advise_idea",
         CASE,
         PAYOUT,
         "workflow.sign_factual",
