@@ -92,17 +92,28 @@ class Review(models.Model):
 SCORE_MAX = 5
 
 
-class ReviewScore(models.Model):
-    """The score of one criterion (0 to 5 points)."""
+class CriterionScore(models.Model):
+    """The score of one criterion (0 to 5 points), in a single review or a juror's vote."""
 
-    review = models.ForeignKey(
-        Review, verbose_name=_("Prüfung"), on_delete=models.CASCADE, related_name="scores"
-    )
     criterion = models.ForeignKey(
         "grants.Criterion", verbose_name=_("Kriterium"), on_delete=models.PROTECT
     )
     score = models.PositiveSmallIntegerField(
         _("Punkte"), validators=[MinValueValidator(0), MaxValueValidator(SCORE_MAX)]
+    )
+
+    class Meta:
+        abstract = True
+
+    def __str__(self) -> str:
+        return f"{self.criterion}: {self.score}"
+
+
+class ReviewScore(CriterionScore):
+    """A score of the single review."""
+
+    review = models.ForeignKey(
+        Review, verbose_name=_("Prüfung"), on_delete=models.CASCADE, related_name="scores"
     )
 
     class Meta:
@@ -112,9 +123,6 @@ class ReviewScore(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["review", "criterion"], name="unique_review_score")
         ]
-
-    def __str__(self) -> str:
-        return f"{self.criterion}: {self.score}"
 
 
 class DecisionOutcome(models.TextChoices):

@@ -1,13 +1,12 @@
 """Jury (panel review): n reviewers score one application independently."""
 
 from django.conf import settings
-from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from core.money import MoneyField, non_negative
 
-from .case import SCORE_MAX, Recommendation
+from .case import CriterionScore, Recommendation
 
 
 class PanelSeat(models.Model):
@@ -65,20 +64,14 @@ class PanelSeat(models.Model):
         return self.submitted_at is not None
 
 
-class PanelScore(models.Model):
-    """A panel member's score of one criterion (0 to 5 points)."""
+class PanelScore(CriterionScore):
+    """A juror's score of one criterion."""
 
     seat = models.ForeignKey(
         PanelSeat,
         verbose_name=_("Platz in der Jury"),
         on_delete=models.CASCADE,
         related_name="scores",
-    )
-    criterion = models.ForeignKey(
-        "grants.Criterion", verbose_name=_("Kriterium"), on_delete=models.PROTECT
-    )
-    score = models.PositiveSmallIntegerField(
-        _("Punkte"), validators=[MinValueValidator(0), MaxValueValidator(SCORE_MAX)]
     )
 
     class Meta:
@@ -88,6 +81,3 @@ class PanelScore(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["seat", "criterion"], name="unique_panel_score")
         ]
-
-    def __str__(self) -> str:
-        return f"{self.criterion}: {self.score}"
